@@ -1,0 +1,5 @@
+"""Allow ``python -m reportlint``."""
+
+from reportlint.cli import main
+
+raise SystemExit(main())

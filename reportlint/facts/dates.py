@@ -1,0 +1,103 @@
+"""Dates in report text: full dates, month-day dates, Chinese-numeral dates, ranges.
+
+Kept in one module so D-rules, the statistical period and the closing date all
+read dates the same way (spaces inside "2017 年 1 月 1 日" are common in
+extracted text and are allowed everywhere).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from reportlint.patterns import CN_DIGITS, cn_number
+
+_SP = r"[ \u3000]*"
+FULL_DATE = (rf"(?<!\d)(?P<y>\d{{4}}){_SP}年{_SP}(?P<m>\d{{1,2}}){_SP}月{_SP}(?P<d>\d{{1,2}}){_SP}日")
+FULL_DATE_RE = re.compile(FULL_DATE)
+CN_DATE_RE = re.compile(
+    r"(?P<y>[〇零○O0一二三四五六七八九]{4})年(?P<m>[一二三四五六七八九十]{1,2})月(?P<d>[一二三四五六七八九十]{1,3})日"
+)
+# "2月30日" with no year in front of it (matches inside full dates are dropped in code).
+MONTH_DAY_RE = re.compile(rf"(?<!\d)(?P<m>\d{{1,2}}){_SP}月{_SP}(?P<d>\d{{1,2}}){_SP}日")
+_RANGE_SEP = rf"{_SP}(?:起)?{_SP}(?:至|到|—|－|-|~|～){_SP}"
+
+
+def _named(prefix: str) -> str:
+    return FULL_DATE.replace("?P<", f"?P<{prefix}")
+
+
+RANGE_RE = re.compile(f"(?P<A>{_named('a')})" + _RANGE_SEP + f"(?P<B>{_named('b')})" + rf"(?:{_SP}止)?")
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date as written: its parts (None when absent) and where it stands in its block's text."""
+
+    year: int | None
+    month: int | None
+    day: int | None
+    start: int
+    end: int
+
+    def as_date(self) -> date | None:
+        """The calendar date, or None when a part is missing or no such date exists."""
+        if self.year is None or self.month is None or self.day is None:
+            return None
+        try:
+            return date(self.year, self.month, self.day)
+        except ValueError:
+            return None
+
+
+def cn_year(text: str) -> int | None:
+    """二〇一八 → 2018 (digit by digit, as dates write years)."""
+    digits = [CN_DIGITS.get(ch, 0 if ch in "O0" else None) for ch in text]
+    if any(d is None for d in digits):
+        return None
+    return int("".join(str(d) for d in digits))
+
+
+def full_dates(text: str) -> list[DateMention]:
+    """Every year-month-day date in ``text`` (Arabic or Chinese numerals)."""
+    found = [DateMention(int(m["y"]), int(m["m"]), int(m["d"]), m.start(), m.end())
+             for m in FULL_DATE_RE.finditer(text)]
+    for m in CN_DATE_RE.finditer(text):
+        found.append(DateMention(cn_year(m["y"]), cn_number(m["m"]), cn_number(m["d"]), m.start(), m.end()))
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def month_day_dates(text: str) -> list[DateMention]:
+    """Dates written without a year ("2月30日"), outside any full date."""
+    taken = [(d.start, d.end) for d in full_dates(text)]
+    out = []
+    for m in MONTH_DAY_RE.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        out.append(DateMention(None, int(m["m"]), int(m["d"]), m.start(), m.end()))
+    return out
+
+
+def parse_date_line(text: str) -> date | None:
+    """The date of a closing line such as "2018年 2月 28日" or "二〇一八年二月二十八日"."""
+    for mention in full_dates(text):
+        return mention.as_date()
+    return None
+
+
+@dataclass(frozen=True)
+class DateRange:
+    start: DateMention
+    end: DateMention
+
+
+def date_ranges(text: str) -> list[DateRange]:
+    """"2017年1月1日至2017年12月31日"-style ranges in ``text``."""
+    out = []
+    for m in RANGE_RE.finditer(text):
+        a = DateMention(int(m["ay"]), int(m["am"]), int(m["ad"]), m.start("A"), m.end("A"))
+        b = DateMention(int(m["by"]), int(m["bm"]), int(m["bd"]), m.start("B"), m.end("B"))
+        out.append(DateRange(a, b))
+    return out

@@ -1,0 +1,201 @@
+"""The positioned report model that rules code against.
+
+Rules never see lark trees or raw lines: they see these frozen dataclasses, so
+the grammar and the readers can change under them. Every block keeps its
+:class:`~reportlint.source.LogicalLine`, which maps any offset in its text back
+to the original file (``block.span(start, end)``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+from functools import cached_property
+from typing import TYPE_CHECKING, Iterator, Union
+
+from reportlint.source import LogicalLine, Source, Span
+
+if TYPE_CHECKING:
+    from reportlint.facts import Facts
+
+
+class Era(str, Enum):
+    """The legal era a report belongs to (DOMAIN.md §1)."""
+
+    REG2008 = "reg2008"
+    FMT2019 = "fmt2019"
+    FMT2021 = "fmt2021"
+
+    @classmethod
+    def for_year(cls, year: int) -> "Era":
+        if year <= 2018:
+            return cls.REG2008
+        if year <= 2020:
+            return cls.FMT2019
+        return cls.FMT2021
+
+
+class AgencyKind(str, Enum):
+    """Which deadline and content rules apply: a government, one of its departments, or a township."""
+
+    GOVERNMENT = "government"
+    DEPARTMENT = "department"
+    TOWNSHIP = "township"
+
+
+@dataclass(frozen=True)
+class Block:
+    """A piece of the report's text: a paragraph, a heading, a table cell."""
+
+    line: LogicalLine
+
+    @property
+    def text(self) -> str:
+        return self.line.text
+
+    @property
+    def lineno(self) -> int:
+        """The original line the block starts on."""
+        return self.line.line
+
+    def span(self, start: int = 0, end: int | None = None) -> Span:
+        return self.line.span(start, end)
+
+
+@dataclass(frozen=True)
+class Paragraph(Block):
+    """Running text. ``role`` is "" for body text, or title / meta / signature / closing-date."""
+
+    role: str = ""
+
+
+@dataclass(frozen=True)
+class Heading(Block):
+    """A numbered heading: ``level`` 1–4 for 一、 / （一） / 1. / （1）.
+
+    ``number`` is the numeral's value, ``marker`` the marker as written
+    (e.g. "（一）、"), ``separator`` the punctuation after the numeral or the
+    closing bracket ("、", ".", "" …) and ``title`` the text after the marker.
+    """
+
+    level: int = 1
+    number: int | None = None
+    marker: str = ""
+    separator: str = ""
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class Cell(Block):
+    """One table cell."""
+
+
+@dataclass(frozen=True)
+class Row:
+    cells: tuple[Cell, ...]
+    line: LogicalLine
+
+    @property
+    def lineno(self) -> int:
+        return self.line.line
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        return tuple(c.text for c in self.cells)
+
+
+@dataclass(frozen=True)
+class Table:
+    rows: tuple[Row, ...]
+
+    @property
+    def lineno(self) -> int:
+        return self.rows[0].lineno
+
+    @property
+    def last_line(self) -> int:
+        return self.rows[-1].line.last_line
+
+    def span(self) -> Span:
+        first = self.rows[0].line.span()
+        last = self.rows[-1].line.span()
+        return Span(first.line, first.column, last.end_line, last.end_column)
+
+
+BodyItem = Union[Paragraph, Table]
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading with the blocks under it and its subsections."""
+
+    heading: Heading
+    items: tuple[BodyItem, ...] = ()
+    children: tuple["Section", ...] = ()
+
+    def walk(self) -> Iterator["Section"]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass(frozen=True)
+class Period:
+    """The statistical period the report states (统计期限)."""
+
+    start: date
+    end: date
+    span: Span
+
+
+@dataclass(frozen=True)
+class Report:
+    """A parsed report: structure plus the facts every rule needs.
+
+    ``blocks`` holds every block in document order (title, paragraphs,
+    headings, tables, closing lines), so rules that do not care about the
+    section tree can simply iterate it.
+    """
+
+    path: str
+    source: Source
+    blocks: tuple[Union[Paragraph, Heading, Table], ...]
+    sections: tuple[Section, ...]
+    title: Paragraph | None = None
+    closing: tuple[Paragraph, ...] = ()
+    agency: str | None = None
+    agency_kind: AgencyKind | None = None
+    year: int | None = None
+    era: Era | None = None
+    period: Period | None = None
+    closing_date: date | None = None
+    closing_date_block: Paragraph | None = None
+
+    @property
+    def headings(self) -> tuple[Heading, ...]:
+        return tuple(b for b in self.blocks if isinstance(b, Heading))
+
+    @property
+    def paragraphs(self) -> tuple[Paragraph, ...]:
+        return tuple(b for b in self.blocks if isinstance(b, Paragraph))
+
+    @property
+    def tables(self) -> tuple[Table, ...]:
+        return tuple(b for b in self.blocks if isinstance(b, Table))
+
+    def text_blocks(self) -> Iterator[Block]:
+        """Every block of running text: paragraphs, headings and table cells, in order."""
+        for b in self.blocks:
+            if isinstance(b, Table):
+                for row in b.rows:
+                    yield from row.cells
+            else:
+                yield b
+
+    @cached_property
+    def facts(self) -> "Facts":
+        """Extracted once, lazily, shared by all rules (dates, quantities …)."""
+        from reportlint.facts import Facts
+
+        return Facts(self)

@@ -1,0 +1,193 @@
+"""From a Source to a Report: line lexer → lark LALR grammar → transformer.
+
+The grammar (``grammars/report.lark``) sees one token per logical line. A
+custom line lexer classifies the lines, which is both the fast path (no
+character-level scanning by lark) and the right level: what a line *is*
+(heading, table row, signature …) is decided by the reader's repair and the
+shared patterns, and the grammar arranges those lines into a report.
+"""
+
+from __future__ import annotations
+
+import re
+from importlib import resources
+from typing import Iterator
+
+from lark import Lark, Token, Transformer
+from lark.exceptions import LarkError
+from lark.lexer import Lexer
+
+from reportlint.facts.dates import parse_date_line
+from reportlint.facts.identity import agency_kind, find_period, title_agency, title_year
+from reportlint.model import Cell, Era, Heading, Paragraph, Report, Row, Section, Table
+from reportlint.patterns import cn_number, match_heading
+from reportlint.source import LogicalLine, Source
+
+_META_RE = re.compile(r"统计期限|统计时间|统计时限|电话|邮箱|地址|邮编|传真|网址")
+
+
+class ParseError(Exception):
+    """The lines could not be arranged into a report (a bug, reported as E002)."""
+
+
+class _LineLexer(Lexer):
+    """Yields one token per logical line; ``start_pos`` is the line's index."""
+
+    def __init__(self, lexer_conf) -> None:  # noqa: D401 - lark's signature
+        pass
+
+    def lex(self, source: Source) -> Iterator[Token]:  # type: ignore[override]
+        seen_heading = False
+        for i, line in enumerate(source.logical):
+            role = source.roles.get(i, "")
+            if role == "title":
+                kind = "TITLE"
+            elif role == "signature":
+                kind = "SIGNATURE"
+            elif role == "closing-date":
+                kind = "CLOSING_DATE"
+            elif line.kind == "row":
+                kind = "ROW"
+            else:
+                h = match_heading(line.text)
+                if h:
+                    kind = f"HEADING{h[0]}"
+                    seen_heading = True
+                elif not seen_heading and _META_RE.search(line.text):
+                    kind = "META"
+                else:
+                    kind = "TEXT"
+            yield Token(kind, line.text, start_pos=i)
+
+
+_parser: Lark | None = None
+
+
+def _get_parser() -> Lark:
+    global _parser
+    if _parser is None:
+        grammar = resources.files("reportlint.grammars").joinpath("report.lark").read_text(encoding="utf-8")
+        _parser = Lark(grammar, parser="lalr", lexer=_LineLexer)
+    return _parser
+
+
+def _heading(line: LogicalLine) -> Heading:
+    level, m = match_heading(line.text)  # type: ignore[misc]
+    num_text = m.group("num")
+    number = int(num_text) if num_text.isdigit() else cn_number(num_text)
+    return Heading(line, level=level, number=number, marker=m.group(0).strip(" \u3000"),
+                   separator=m.group("sep"), title=line.text[m.end():].strip())
+
+
+class _ToBlocks(Transformer):
+    def __init__(self, source: Source) -> None:
+        super().__init__()
+        self._lines = source.logical
+
+    def _line(self, tok: Token) -> LogicalLine:
+        return self._lines[tok.start_pos]
+
+    def title(self, items):
+        return ("title", Paragraph(self._line(items[0]), role="title"))
+
+    def heading(self, items):
+        return _heading(self._line(items[0]))
+
+    def paragraph(self, items):
+        return Paragraph(self._line(items[0]))
+
+    def meta(self, items):
+        return Paragraph(self._line(items[0]), role="meta")
+
+    def table(self, items):
+        rows = []
+        for tok in items:
+            line = self._line(tok)
+            rows.append(Row(tuple(Cell(c) for c in line.cells), line))
+        return Table(tuple(rows))
+
+    def closing(self, items):
+        blocks = []
+        for tok in items:
+            role = "signature" if tok.type == "SIGNATURE" else "closing-date"
+            blocks.append(Paragraph(self._line(tok), role=role))
+        return ("closing", tuple(blocks))
+
+    def start(self, items):
+        return items
+
+
+class _Node:
+    __slots__ = ("heading", "items", "children")
+
+    def __init__(self, heading):
+        self.heading = heading
+        self.items = []
+        self.children = []
+
+    def freeze(self) -> Section:
+        return Section(self.heading, tuple(self.items), tuple(c.freeze() for c in self.children))
+
+
+def _build_sections(blocks) -> tuple[Section, ...]:
+    """Nest sections by heading level with a stack; never fails on odd orders."""
+    root = _Node(None)
+    stack = [root]
+    for b in blocks:
+        if isinstance(b, Heading):
+            while len(stack) > 1 and stack[-1].heading.level >= b.level:
+                stack.pop()
+            node = _Node(b)
+            stack[-1].children.append(node)
+            stack.append(node)
+        elif len(stack) > 1 and not (isinstance(b, Paragraph) and b.role):
+            stack[-1].items.append(b)
+    return tuple(c.freeze() for c in root.children)
+
+
+def parse_source(source: Source) -> Report:
+    """Build the Report for a Source. Raises :class:`ParseError` only on a grammar bug."""
+    try:
+        items = _ToBlocks(source).transform(_get_parser().parse(source))
+    except LarkError as exc:  # pragma: no cover - the lexer only emits valid sequences
+        raise ParseError(str(exc)) from exc
+
+    title = None
+    closing: tuple[Paragraph, ...] = ()
+    blocks = []
+    for item in items:
+        if isinstance(item, tuple) and item[0] == "title":
+            title = item[1]
+            blocks.append(title)
+        elif isinstance(item, tuple) and item[0] == "closing":
+            closing = item[1]
+            blocks.extend(closing)
+        else:
+            blocks.append(item)
+
+    year = title_year(title.text) if title else None
+    period = find_period(b for b in blocks if isinstance(b, Paragraph))
+    if year is None and period is not None:
+        year = period.end.year
+    agency = title_agency(title.text) if title else None
+    signature = [p for p in closing if p.role == "signature"]
+    if agency is None and signature:
+        agency = "".join(p.text for p in signature).replace(" ", "")
+    date_block = next((p for p in closing if p.role == "closing-date"), None)
+    closing_date = parse_date_line(date_block.text) if date_block else None
+
+    return Report(
+        path=source.path,
+        source=source,
+        blocks=tuple(blocks),
+        sections=_build_sections(blocks),
+        title=title,
+        closing=closing,
+        agency=agency,
+        agency_kind=agency_kind(agency),
+        year=year,
+        era=Era.for_year(year) if year else None,
+        period=period,
+        closing_date=closing_date,
+        closing_date_block=date_block,
+    )

@@ -1,0 +1,100 @@
+"""Line-level patterns shared by the text repair and the grammar's line lexer.
+
+They live in one place because both stages must agree on what a heading, a
+table row or a closing date looks like: the repair step must never glue a
+paragraph onto a heading that the lexer will later recognise.
+"""
+
+from __future__ import annotations
+
+import re
+
+CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
+             "六": 6, "七": 7, "八": 8, "九": 9}
+
+# Heading markers, one per level: 一、 → （一） → 1. → （1）. Half-width brackets,
+# "1、" and the slips "一." / "（一）、" are accepted so that S105 can report them.
+HEADING_PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
+    (1, re.compile(r"(?P<num>[一二三四五六七八九十]{1,3})[ \u3000]*(?P<sep>[、.．])[ \u3000]*")),
+    (2, re.compile(r"[（(][ \u3000]*(?P<num>[一二三四五六七八九十]{1,3})[ \u3000]*[）)](?P<sep>[、.．，,]?)[ \u3000]*")),
+    (3, re.compile(r"(?P<num>\d{1,2})[ \u3000]*(?P<sep>[.．、])(?!\d)[ \u3000]*")),
+    (4, re.compile(r"[（(][ \u3000]*(?P<num>\d{1,2})[ \u3000]*[）)](?P<sep>[、.．，,]?)[ \u3000]*")),
+)
+
+# A line that is nothing but a date (the 落款日期), including a blank template date.
+DATE_LINE_RE = re.compile(
+    r"^(?:\d{4}|[〇零○O0一二三四五六七八九]{4})[ \u3000]*年[ \u3000]*"
+    r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})?[ \u3000]*月[ \u3000]*"
+    r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})?[ \u3000]*日$"
+)
+
+# Sentence-final punctuation: a line ending in one of these ends its paragraph.
+_FINAL = "。！？!?…"
+_CLOSERS = "”’）)」』》"
+
+# Typical endings of an agency name, used to recognise the signature above the
+# closing date without mistaking a short last sentence ("特此报告") for it.
+AGENCY_SUFFIX_RE = re.compile(
+    r"(局|委|办|厅|院|部|府|会|处|室|中心|站|所|队|馆|街道|办事处|乡|镇|司|署|组|公司|委员会|管委会|政府)$"
+)
+
+
+def cn_number(text: str) -> int | None:
+    """Value of a Chinese numeral up to 99 (一, 十, 十二, 二十, 二十三), else None."""
+    if not text:
+        return None
+    if "十" in text:
+        head, _, tail = text.partition("十")
+        if "十" in tail or len(head) > 1 or len(tail) > 1:
+            return None
+        tens = CN_DIGITS.get(head, None) if head else 1
+        ones = CN_DIGITS.get(tail, None) if tail else 0
+        if tens is None or ones is None:
+            return None
+        return tens * 10 + ones
+    if len(text) == 1 and text in CN_DIGITS:
+        return CN_DIGITS[text]
+    return None
+
+
+def match_heading(text: str) -> tuple[int, re.Match[str]] | None:
+    """Return (level, match) when ``text`` starts with a heading marker."""
+    for level, pattern in HEADING_PATTERNS:
+        m = pattern.match(text)
+        if m:
+            return level, m
+    return None
+
+
+def ends_sentence(text: str, *, semicolon: bool = False) -> bool:
+    """True when the line's last character closes a sentence.
+
+    ``semicolon`` also counts "；" as final (used for paragraph-layout files,
+    where a list item per line ends in "；").
+    """
+    t = text.rstrip()
+    if not t:
+        return True
+    last = t[-1]
+    finals = _FINAL + ("；;" if semicolon else "")
+    if last in finals:
+        return True
+    if last in _CLOSERS and len(t) > 1 and t[-2] in finals:
+        return True
+    return False
+
+
+def display_width(text: str) -> int:
+    """Columns the text occupies in a terminal (CJK and full-width count two)."""
+    width = 0
+    for ch in text:
+        o = ord(ch)
+        if o < 0x1100:
+            width += 1
+        elif (0x1100 <= o <= 0x115F or 0x2E80 <= o <= 0xA4CF or 0xAC00 <= o <= 0xD7A3
+              or 0xF900 <= o <= 0xFAFF or 0xFE30 <= o <= 0xFE4F or 0xFF00 <= o <= 0xFF60
+              or 0xFFE0 <= o <= 0xFFE6 or 0x20000 <= o <= 0x3FFFD):
+            width += 2
+        else:
+            width += 1
+    return width

@@ -1,0 +1,18 @@
+"""Readers turn a file into a :class:`reportlint.source.Source`.
+
+Each reader is a callable ``(path: str, data: bytes) -> Source`` that raises
+:class:`ReadError` with a bilingual reason when the file cannot be used. They
+are registered by suffix through the ``reportlint_readers`` hook, so an agency
+plugin can add a format without touching the engine.
+"""
+
+from __future__ import annotations
+
+
+class ReadError(Exception):
+    """The file cannot be read or decoded; becomes an E001 finding."""
+
+    def __init__(self, zh: str, en: str) -> None:
+        super().__init__(en)
+        self.zh = zh
+        self.en = en

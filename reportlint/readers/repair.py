@@ -1,0 +1,218 @@
+"""Undo extraction damage: join physical lines into logical paragraphs.
+
+Text copied out of PDFs and Word comes in two layouts:
+
+* **paragraph** — one paragraph per line, blank lines between; only the odd
+  paragraph is broken in the middle of a word (seed 000, lines 18/20).
+* **wrapped** — one *visual* line per text line, usually with blank lines
+  between, so most lines end in the middle of a sentence (seed 003).
+
+The layout is decided per file from the share of prose lines that do not end a
+sentence. Two lines are joined only when the first does not end its sentence
+and the second is plain prose — never a heading, a table row, the title, or the
+closing signature and date — so structure is never glued onto a paragraph.
+Leading indentation is dropped; every kept character keeps its original line
+and column through :class:`~reportlint.source.Segment`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlint.patterns import (
+    AGENCY_SUFFIX_RE,
+    DATE_LINE_RE,
+    display_width,
+    ends_sentence,
+    match_heading,
+)
+from reportlint.source import LogicalLine, Segment
+
+_SPACE = " \u3000\t\f\v\xa0"
+# Blank lines allowed between two halves of one paragraph.
+_MAX_GAP = 3
+# In paragraph layout only lines at least this long may continue on the next line:
+# a short unterminated line there is a label ("主动公开政府信息审批单"), not a wrap.
+_MIN_BROKEN_WIDTH = 40
+_TITLE_SCAN = 4
+
+
+@dataclass
+class _Raw:
+    number: int  # 1-based original line
+    text: str  # stripped
+    column: int  # 1-based column of text[0] in the original line
+    kind: str  # blank | row | heading | date | prose
+    width: int
+    role: str = ""  # title | signature | closing-date
+
+
+def _classify(number: int, line: str) -> _Raw:
+    body = line.rstrip(_SPACE + "\r\n")
+    stripped = body.lstrip(" \u3000\xa0\f\v")
+    if "\t" in stripped.strip("\t"):
+        # A tab-separated table row keeps its leading empty cells.
+        col = len(body) - len(stripped) + 1
+        return _Raw(number, stripped, col, "row", display_width(stripped))
+    text = stripped.strip(_SPACE)
+    col = len(body) - len(body.lstrip(_SPACE)) + 1
+    if not text:
+        return _Raw(number, "", 1, "blank", 0)
+    if DATE_LINE_RE.match(text):
+        kind = "date"
+    elif match_heading(text):
+        kind = "heading"
+    else:
+        kind = "prose"
+    return _Raw(number, text, col, kind, display_width(text))
+
+
+def _mark_title(raws: list[_Raw]) -> None:
+    """The title block: the first few short lines up to one containing 报告."""
+    nonblank = [r for r in raws if r.kind != "blank"][:_TITLE_SCAN]
+    for i, r in enumerate(nonblank):
+        if r.kind not in ("prose",) or ends_sentence(r.text, semicolon=True) or r.width > 120:
+            return
+        if "报告" in r.text:
+            for t in nonblank[: i + 1]:
+                t.role = "title"
+            return
+
+
+def _mark_closing(raws: list[_Raw]) -> None:
+    """The closing block: a last line that is a date, and the agency lines above it."""
+    nonblank = [r for r in raws if r.kind != "blank"]
+    if not nonblank or nonblank[-1].kind != "date":
+        return
+    nonblank[-1].role = "closing-date"
+    for r in reversed(nonblank[-3:-1]):
+        if (r.kind == "prose" and not r.role and r.width <= 60 and not ends_sentence(r.text, semicolon=True)
+                and AGENCY_SUFFIX_RE.search(r.text.replace(" ", ""))):
+            r.role = "signature"
+        else:
+            break
+
+
+def _detect_layout(raws: list[_Raw]) -> str:
+    prose = [r for r in raws if r.kind == "prose" and not r.role]
+    if len(prose) < 5:
+        return "paragraph"
+    open_lines = sum(1 for r in prose if not ends_sentence(r.text))
+    return "wrapped" if open_lines * 2 >= len(prose) else "paragraph"
+
+
+def _full_width(raws: list[_Raw]) -> int:
+    widths = sorted(r.width for r in raws if r.kind in ("prose", "heading") and not r.role)
+    if not widths:
+        return 0
+    return widths[(len(widths) * 3) // 4]
+
+
+def _line_of(raw: _Raw, kind: str = "text") -> LogicalLine:
+    return LogicalLine(raw.text, (Segment(0, raw.number, raw.column),), kind)
+
+
+def _row_of(raw: _Raw) -> LogicalLine:
+    cells = []
+    offset = 0
+    for part in raw.text.split("\t"):
+        lead = len(part) - len(part.lstrip(_SPACE))
+        cell_text = part.strip(_SPACE)
+        cells.append(LogicalLine(cell_text, (Segment(0, raw.number, raw.column + offset + lead),), "cell"))
+        offset += len(part) + 1
+    return LogicalLine(raw.text, (Segment(0, raw.number, raw.column),), "row", tuple(cells))
+
+
+def _join(parts: list[_Raw], kind: str) -> LogicalLine:
+    text = ""
+    segments = []
+    for p in parts:
+        segments.append(Segment(len(text), p.number, p.column))
+        text += p.text
+    return LogicalLine(text, tuple(segments), kind)
+
+
+def repair(lines: list[str]) -> tuple[tuple[LogicalLine, ...], str, dict[int, str]]:
+    """Join physical ``lines`` into logical lines.
+
+    Returns the logical lines, the detected layout and a map from the index of
+    each logical line to its role (``title``, ``signature``, ``closing-date``)
+    where it has one.
+    """
+    raws = [_classify(i + 1, line) for i, line in enumerate(lines)]
+    _mark_title(raws)
+    _mark_closing(raws)
+    layout = _detect_layout(raws)
+    full = _full_width(raws)
+    wrapped = layout == "wrapped"
+
+    out: list[LogicalLine] = []
+    roles: dict[int, str] = {}
+    i = 0
+    n = len(raws)
+    while i < n:
+        r = raws[i]
+        if r.kind == "blank":
+            i += 1
+            continue
+        if r.role == "title":
+            group = [r]
+            j = i + 1
+            while j < n and (raws[j].kind == "blank" or raws[j].role == "title"):
+                if raws[j].role == "title":
+                    group.append(raws[j])
+                j += 1
+            roles[len(out)] = "title"
+            out.append(_join(group, "text"))
+            i = j
+            continue
+        if r.kind == "row":
+            out.append(_row_of(r))
+            i += 1
+            continue
+        if r.role:
+            roles[len(out)] = r.role
+            out.append(_line_of(r))
+            i += 1
+            continue
+        group = [r]
+        j = i + 1
+        while True:
+            last = group[-1]
+            if not _may_continue(last, wrapped, full):
+                break
+            k, gap = j, 0
+            while k < n and raws[k].kind == "blank" and gap <= _MAX_GAP:
+                k += 1
+                gap += 1
+            if k >= n or gap > _MAX_GAP or raws[k].kind != "prose" or raws[k].role:
+                break
+            group.append(raws[k])
+            j = k + 1
+        out.append(_join(group, "text"))
+        i = j
+    return tuple(out), layout, roles
+
+
+_PAIRS = {"（": "）", "《": "》", "“": "”", "〔": "〕", "【": "】", "(": ")"}
+
+
+def _leaves_open(text: str) -> bool:
+    """True when an opening bracket or quote in ``text`` is not closed in it."""
+    return any(text.count(o) > text.count(c) for o, c in _PAIRS.items())
+
+
+def _may_continue(raw: _Raw, wrapped: bool, full: int) -> bool:
+    """Can the paragraph that ends with ``raw`` go on on the next line?"""
+    if ends_sentence(raw.text, semicolon=not wrapped):
+        return False
+    if raw.kind == "heading":
+        # A heading as wide as the wrapped lines may be a numbered paragraph that
+        # wraps on, or just a long heading: only sentence punctuation or a bracket
+        # left open tells them apart.
+        if not (wrapped and full > 0 and raw.width >= full * 0.9):
+            return False
+        return any(p in raw.text for p in "，,；;。") or _leaves_open(raw.text)
+    if raw.kind != "prose":
+        return False
+    return wrapped or raw.width >= _MIN_BROKEN_WIDTH

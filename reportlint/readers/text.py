@@ -1,0 +1,44 @@
+"""Plain-text reports (.txt, .md): decode, split lines, repair wrapping."""
+
+from __future__ import annotations
+
+import re
+
+from reportlint.readers.decode import decode
+from reportlint.readers.repair import repair
+from reportlint.source import Source
+
+_NEWLINE_RE = re.compile(r"\r\n|\r|\n")
+
+
+def newline_style(text: str) -> str:
+    """The file's dominant line ending, so a fix can write it back unchanged."""
+    crlf = text.count("\r\n")
+    lf = text.count("\n") - crlf
+    cr = text.count("\r") - crlf
+    best = max((crlf, "\r\n"), (lf, "\n"), (cr, "\r"))
+    return best[1] if best[0] else "\n"
+
+
+def source_from_text(path: str, text: str, *, encoding: str = "utf-8", bom: bool = False) -> Source:
+    """Build a Source from already-decoded text (also used by tests and other readers)."""
+    lines = _NEWLINE_RE.split(text)
+    if lines and lines[-1] == "" and len(lines) > 1:
+        lines.pop()
+    logical, layout, roles = repair(lines)
+    return Source(
+        path=path,
+        lines=tuple(lines),
+        logical=logical,
+        encoding=encoding,
+        bom=bom,
+        newline=newline_style(text),
+        layout=layout,
+        roles=roles,
+    )
+
+
+def read_text(path: str, data: bytes) -> Source:
+    """Reader for plain-text reports."""
+    decoded = decode(data)
+    return source_from_text(path, decoded.text, encoding=decoded.encoding, bom=decoded.bom)
