@@ -1,0 +1,109 @@
+"""What a rule is: metadata, a docstring that is its documentation page, and a check.
+
+A rule is a class. Its docstring follows fixed headings — 作用 / 为什么 /
+示例（错误） / 示例（正确） / 选项 — and ``reportlint explain CODE`` prints it.
+``check`` receives a :class:`~reportlint.model.Report` and a
+:class:`RuleContext` and yields :class:`Finding` objects; the engine adds the
+code, name and severity. Rules hold no state between reports and never print.
+"""
+
+from __future__ import annotations
+
+import inspect
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Mapping
+
+from reportlint.model import Era
+from reportlint.source import Span
+
+if TYPE_CHECKING:
+    from reportlint.model import Report
+    from reportlint.profiles import Profile
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 3, "warning": 2, "info": 1}[self.value]
+
+    def label(self, lang: str) -> str:
+        if lang == "zh":
+            return {"error": "错误", "warning": "警告", "info": "提示"}[self.value]
+        return self.value
+
+
+@dataclass(frozen=True)
+class Message:
+    """A message in both languages; the formatter picks one."""
+
+    zh: str
+    en: str
+
+    def get(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace the text of ``span`` in the original file with ``replacement``."""
+
+    span: Span
+    replacement: str
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What a rule reports: where, what (both languages), the evidence, an optional fix."""
+
+    span: Span
+    message: Message
+    evidence: Mapping[str, Any] = field(default_factory=dict)
+    fix: tuple[Edit, ...] = ()
+
+
+@dataclass(frozen=True)
+class RuleContext:
+    """What the engine gives a rule besides the report: its options and the active profile."""
+
+    options: Mapping[str, Any]
+    profile: "Profile"
+
+
+ALL_ERAS = frozenset(Era)
+
+
+class Rule:
+    """Base class of every rule. Subclasses set the class attributes below."""
+
+    code: ClassVar[str] = ""
+    name: ClassVar[str] = ""
+    severity: ClassVar[Severity] = Severity.WARNING
+    eras: ClassVar[frozenset[Era]] = ALL_ERAS
+    fixable: ClassVar[bool] = False
+    #: What must be known before the rule can decide: "structure" (the report
+    #: has numbered headings) and/or "year" (the report year, hence the era).
+    requires: ClassVar[frozenset[str]] = frozenset({"structure"})
+    #: Option defaults; configuration may override them per rule.
+    options: ClassVar[Mapping[str, Any]] = {}
+    #: Rules the engine raises itself (E001, E900) are listed and documented but not run.
+    engine_only: ClassVar[bool] = False
+
+    def check(self, report: "Report", ctx: RuleContext) -> Iterable[Finding]:
+        raise NotImplementedError
+
+    def finding(self, span: Span, zh: str, en: str, *, fix: tuple[Edit, ...] = (), **evidence: Any) -> Finding:
+        return Finding(span, Message(zh, en), evidence, fix)
+
+    @classmethod
+    def doc(cls) -> str:
+        return inspect.cleandoc(cls.__doc__ or "")
+
+    @classmethod
+    def summary(cls) -> str:
+        """The first line of the docstring (its one-line description)."""
+        return cls.doc().splitlines()[0] if cls.doc() else ""
