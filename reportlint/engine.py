@@ -60,7 +60,8 @@ class Diagnostic:
         return self.span.column
 
     def sort_key(self) -> tuple:
-        return (self.span.line, self.span.column, self.code, self.message.en)
+        # Stable sort: findings of one rule at one place keep the rule's order.
+        return (self.span.line, self.span.column, self.code)
 
     def to_dict(self, lang: str) -> dict[str, Any]:
         return {

@@ -1,0 +1,24 @@
+"""The built-in rules, registered through the ``reportlint`` entry-point group.
+
+This module is the plugin object of the entry point ``builtin``; it is
+installed as ``reportlint.rules`` (the repository keeps it at the top level so
+engine, rules and grammar sit side by side).
+"""
+
+from __future__ import annotations
+
+from reportlint.hookspecs import hookimpl
+
+
+@hookimpl
+def reportlint_rules():
+    from reportlint.rules import citations, dates, input, numbers, structure, wording
+
+    return [
+        *input.RULES,
+        *structure.RULES,
+        *numbers.RULES,
+        *dates.RULES,
+        *citations.RULES,
+        *wording.RULES,
+    ]

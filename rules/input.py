@@ -1,0 +1,142 @@
+"""E — input and parsing: the file could not be read, is not a report, or has no year."""
+
+from __future__ import annotations
+
+from reportlint.rule import Rule, Severity
+
+
+class UnreadableInput(Rule):
+    """文件无法读取或解码（E001）。
+
+    作用
+        报告文件无法读取、无法解码（不是 UTF-8、GB18030/GBK 或带字节顺序标记的
+        UTF-16），是二进制文件，或格式不受支持时报告。
+
+    为什么
+        读不出来的文件无法检查；静默跳过会让有问题的报告被当作“通过”。
+
+    示例（错误）
+        一个扩展名为 .txt 的图片文件；一个空字节开头的二进制文件。
+
+    示例（正确）
+        以 UTF-8 或 GBK 保存的纯文本报告。
+
+    选项
+        无。
+    """
+
+    code = "E001"
+    name = "unreadable-input"
+    severity = Severity.ERROR
+    engine_only = True
+    requires = frozenset()
+
+
+class NoReportStructure(Rule):
+    """找不到带编号的章节标题（E002）。
+
+    作用
+        全文没有一个“一、”“（一）”“1.”或“（1）”式的编号标题时报告。此时其余
+        规则不运行。
+
+    为什么
+        没有章节结构，要么文件不是年度报告，要么结构无法识别；在这种文本上运行
+        其他规则只会产生误报。
+
+    示例（错误）
+        一篇只有正文段落、没有任何编号标题的文字。
+
+    示例（正确）
+        一、总体情况
+        本年度……
+
+    选项
+        无。
+    """
+
+    code = "E002"
+    name = "no-report-structure"
+    severity = Severity.ERROR
+    requires = frozenset()
+
+    def check(self, report, ctx):
+        if report.headings:
+            return
+        if not any(line.strip() for line in report.source.lines):
+            yield self.finding(report.source.logical[0].span(0, 0) if report.source.logical else _start(),
+                               "文件为空，没有报告内容", "the file is empty: no report content")
+            return
+        first = report.blocks[0] if report.blocks else None
+        span = first.span() if first is not None and hasattr(first, "span") and not hasattr(first, "rows") else _start()
+        yield self.finding(span, "未找到带编号的章节标题（如“一、”“（一）”），不是年度报告或结构无法识别",
+                           "no numbered section headings (一、 / （一） …) found: not a report, or its structure is unrecognised")
+
+
+class UnknownReportYear(Rule):
+    """无法确定报告年度（E003）。
+
+    作用
+        标题和统计期限句中都找不到报告年度时报告；依赖年度的规则（时代、期限、
+        统计期限等）随之跳过。
+
+    为什么
+        年度决定适用的法规时代和公开期限。猜测年度会导致错误的结论，所以宁可
+        明确说明无法判断。
+
+    示例（错误）
+        标题：“某局政府信息公开工作年度报告”，正文也没有“统计期限为……”。
+
+    示例（正确）
+        标题：“某局2017年政府信息公开工作年度报告”。
+
+    选项
+        无。
+    """
+
+    code = "E003"
+    name = "unknown-report-year"
+    severity = Severity.WARNING
+
+    def check(self, report, ctx):
+        if report.year is not None:
+            return
+        span = report.title.span() if report.title else report.headings[0].span()
+        yield self.finding(span, "无法从标题或统计期限中确定报告年度，依赖年度的检查已跳过",
+                           "the report year is not stated in the title or the statistical period; year-dependent checks were skipped")
+
+
+class RuleCrashed(Rule):
+    """规则运行出错（E900）。
+
+    作用
+        某条规则（内置或插件）在检查一个文件时抛出异常、返回了不是 Finding 的
+        结果时报告；其他规则和文件照常检查。加 ``-v`` 可看到完整的回溯。
+
+    为什么
+        规则出错不能让整个检查中断，也不能被静默吞掉：静默跳过的规则等于静默
+        通过的报告。
+
+    示例（错误）
+        一个插件规则在某份报告上抛出 ``ZeroDivisionError``。
+
+    示例（正确）
+        所有规则正常完成。
+
+    选项
+        无。
+    """
+
+    code = "E900"
+    name = "rule-crashed"
+    severity = Severity.ERROR
+    engine_only = True
+    requires = frozenset()
+
+
+def _start():
+    from reportlint.source import Span
+
+    return Span(1, 1, 1, 1)
+
+
+RULES = [UnreadableInput, NoReportStructure, UnknownReportYear, RuleCrashed]

@@ -1,0 +1,357 @@
+"""S — structure and required content: sections, heading numbering, title, duplicates."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from reportlint.model import Era, Heading, Paragraph, Section, Table
+from reportlint.rule import Rule, Severity
+
+_CN = "〇一二三四五六七八九十"
+
+
+def _cn(n: int) -> str:
+    if n <= 10:
+        return _CN[n]
+    if n < 20:
+        return "十" + (_CN[n - 10] if n > 10 else "")
+    return _CN[n // 10] + "十" + (_CN[n % 10] if n % 10 else "")
+
+
+def _marker(level: int, n: int) -> str:
+    return {1: f"{_cn(n)}、", 2: f"（{_cn(n)}）", 3: f"{n}.", 4: f"（{n}）"}[level]
+
+
+# --------------------------------------------------------------------------- S101
+_REG2008_ITEMS = (
+    # (item, content, cue pattern searched in headings and text)
+    ("一", "主动公开政府信息的情况", r"主动公开"),
+    ("二", "依申请公开政府信息和不予公开政府信息的情况", r"依申请|申请公开|公开申请"),
+    ("三", "政府信息公开的收费及减免情况", r"收费|减免"),
+    ("四", "因政府信息公开申请行政复议、提起行政诉讼的情况", r"复议|诉讼"),
+    ("五", "政府信息公开工作存在的主要问题及改进情况", r"问题|不足"),
+    ("六", "其他需要报告的事项", r"其他需要报告|其他事项|其他需要说明|需要报告的其他|其他有关|其他情况"),
+)
+
+_SIX_SECTIONS = (
+    # (section, canonical heading, cue searched in headings, basis)
+    ("一", "总体情况", r"总体情况|概述|总体|基本情况", "年报格式第一部分"),
+    ("二", "主动公开政府信息情况", r"主动公开", "《条例》第五十条第（一）项"),
+    ("三", "收到和处理政府信息公开申请情况", r"收到和处理|收到的处理|依申请|公开申请", "《条例》第五十条第（二）项"),
+    ("四", "政府信息公开行政复议、行政诉讼情况", r"复议|诉讼", "《条例》第五十条第（三）项"),
+    ("五", "存在的主要问题及改进情况", r"问题|不足", "《条例》第五十条第（四）项"),
+    ("六", "其他需要报告的事项", r"其他需要报告|其他事项|其他需要说明", "《条例》第五十条第（五）项"),
+)
+
+_SIX_BASIS_EN = {
+    "一": "part one of the national report format",
+    "二": "Regulation (2019) art. 50 item 1",
+    "三": "Regulation (2019) art. 50 item 2",
+    "四": "Regulation (2019) art. 50 item 3",
+    "五": "Regulation (2019) art. 50 item 4",
+    "六": "Regulation (2019) art. 50 item 5",
+}
+
+
+class MissingRequiredContent(Rule):
+    """缺少法规要求的报告内容（S101）。
+
+    作用
+        检查报告是否包含法规要求的各项内容，缺少时逐项报告，并写明依据：
+
+        - reg2008（2018 年度及以前）：2008 年《政府信息公开条例》第三十二条六项内容——
+          主动公开、依申请公开和不予公开、收费及减免、行政复议和行政诉讼、存在的主要
+          问题及改进情况、其他需要报告的事项。这一时代没有固定格式，只要标题或正文
+          提到该项即视为具备。
+        - fmt2019 / fmt2021：年报格式规定的六个部分（一、总体情况 …… 六、其他需要报告
+          的事项），按标题识别，接受常见的变体写法（如“一、概述”）。
+
+    为什么
+        法规逐项规定了年度报告的内容，缺项是评议中最常见的扣分点之一。
+
+    示例（错误）
+        一份 2017 年度报告只有“一、概述”“二、主动公开”“三、依申请公开”三个部分，
+        没有收费及减免、行政复议诉讼和其他需要报告的事项。
+
+    示例（正确）
+        一、概述  二、主动公开政府信息情况  三、依申请公开政府信息和不予公开政府信息的
+        情况  四、政府信息公开的收费及减免情况  五、因政府信息公开申请行政复议、提起
+        行政诉讼的情况  六、存在的主要问题及改进情况  七、其他需要报告的事项
+
+    选项
+        无。
+    """
+
+    code = "S101"
+    name = "missing-required-content"
+    severity = Severity.ERROR
+    requires = frozenset({"structure", "year"})
+
+    def check(self, report, ctx):
+        anchor = [h for h in report.headings if h.level == 1] or list(report.headings)
+        span = anchor[-1].span()
+        if report.era is Era.REG2008:
+            text = "\n".join(b.text for b in report.text_blocks())
+            for item, content, cue in _REG2008_ITEMS:
+                if not re.search(cue, text):
+                    yield self.finding(
+                        span,
+                        f"缺少 2008 年《政府信息公开条例》第三十二条第（{item}）项要求的内容：{content}",
+                        f"missing content required by the 2008 Regulation art. 32 item ({item}): {content}",
+                        item=item, basis="2008 Regulation art. 32")
+            return
+        titles = "\n".join(h.title for h in report.headings)
+        for section, canonical, cue, basis in _SIX_SECTIONS:
+            if not re.search(cue, titles):
+                yield self.finding(
+                    span,
+                    f"缺少第{section}部分“{section}、{canonical}”（{basis}）",
+                    f"missing section {section} '{section}、{canonical}' ({_SIX_BASIS_EN[section]})",
+                    section=section, basis=basis)
+
+
+# --------------------------------------------------------------------------- S103 / S104
+def _children_by_level(children: Iterable[Section]) -> dict[int, list[Heading]]:
+    out: dict[int, list[Heading]] = {}
+    for c in children:
+        out.setdefault(c.heading.level, []).append(c.heading)
+    return out
+
+
+def _sibling_groups(report) -> Iterable[list[Section]]:
+    yield list(report.sections)
+    for top in report.sections:
+        for s in top.walk():
+            yield list(s.children)
+
+
+class HeadingNumbering(Rule):
+    """同一级标题编号不连续（S103）。
+
+    作用
+        在同一上级标题下，同一级别的标题应从一（或 1）开始依次编号。出现跳号
+        （一、二、四）、重号（（一）（一））或不从头开始时报告。
+
+    为什么
+        编号错乱往往说明删改时漏掉或复制了整节内容，也让读者难以引用。
+
+    示例（错误）
+        一、总体情况
+        二、主动公开政府信息情况
+        四、政府信息公开行政复议、行政诉讼情况
+
+    示例（正确）
+        一、总体情况
+        二、主动公开政府信息情况
+        三、收到和处理政府信息公开申请情况
+
+    选项
+        无。
+    """
+
+    code = "S103"
+    name = "heading-numbering"
+    severity = Severity.WARNING
+
+    def check(self, report, ctx):
+        for group in _sibling_groups(report):
+            for level, headings in _children_by_level(group).items():
+                expected = 1
+                for h in headings:
+                    if h.number is None:
+                        break
+                    if h.number != expected:
+                        yield self.finding(
+                            h.span(0, len(h.marker)),
+                            f"标题编号不连续：此处应为“{_marker(level, expected)}”，实为“{h.marker}”",
+                            f"heading numbering is not continuous: expected '{_marker(level, expected)}', found '{h.marker}'",
+                            expected=expected, found=h.number)
+                    expected = h.number + 1
+
+
+class HeadingHierarchy(Rule):
+    """标题层级颠倒（S104）。
+
+    作用
+        标题层级应为 一、→（一）→ 1. →（1）。当某一节下已经直接使用了较低层级的
+        标题（如“1.”“2.”），之后又出现较高层级的标题（如“（一）”）时报告，位置
+        在第一个颠倒的标题处。只跳过一级（“一、”下直接用“1.”）不算颠倒。
+
+    为什么
+        层级颠倒会让读者误解内容的从属关系，也是公文格式（GB/T 9704）明确规定的
+        事项。
+
+    示例（错误）
+        六、存在的问题及改进措施
+        1. 存在的问题
+        2. 改进措施
+        （一）进一步加强对政务公开工作的领导。
+
+    示例（正确）
+        六、存在的问题及改进措施
+        （一）存在的问题
+        （二）改进措施
+        1. 进一步加强对政务公开工作的领导。
+
+    选项
+        无。
+    """
+
+    code = "S104"
+    name = "heading-hierarchy"
+    severity = Severity.WARNING
+
+    def check(self, report, ctx):
+        for group in _sibling_groups(report):
+            deepest_so_far = 0
+            reported: set[int] = set()
+            for section in group:
+                h = section.heading
+                if deepest_so_far > h.level and h.level not in reported:
+                    reported.add(h.level)
+                    yield self.finding(
+                        h.span(0, len(h.marker)),
+                        f"标题层级颠倒：“{h.marker}”出现在同一节中较低层级的标题之后（层级应为 一、→（一）→1.→（1））",
+                        f"heading levels inverted: '{h.marker}' comes after lower-level headings of the same section "
+                        "(the order is 一、 → （一） → 1. → （1）)",
+                        level=h.level, after_level=deepest_so_far)
+                deepest_so_far = max(deepest_so_far, h.level)
+
+
+# --------------------------------------------------------------------------- S106
+_STANDARD_TITLES = ("政府信息公开工作年度报告", "年度政府信息公开工作报告")
+
+
+class NonstandardTitle(Rule):
+    """标题不规范（S106）。
+
+    作用
+        标题应包含机关名称、年度和“政府信息公开工作年度报告”字样，例如
+        “××市××局2017年政府信息公开工作年度报告”。缺少标题、名称写错（如
+        “政府工作信息年度报告”）、缺少年度或机关名称时报告，一次列出所缺各项。
+        “××局2017年度政府信息公开工作报告”也视为规范写法。
+
+    为什么
+        年度报告的名称由《条例》规定；标题不规范会让公众和评议方检索不到报告，
+        也常常是套用了其他文件的模板。
+
+    示例（错误）
+        吴忠市利通区机关事务管理局 2017 年政府工作信息年度报告
+
+    示例（正确）
+        吴忠市利通区机关事务管理局2017年政府信息公开工作年度报告
+
+    选项
+        无。
+    """
+
+    code = "S106"
+    name = "nonstandard-title"
+    severity = Severity.WARNING
+
+    def check(self, report, ctx):
+        from reportlint.facts.identity import title_agency, title_year
+        from reportlint.source import Span
+
+        if report.title is None:
+            yield self.finding(Span(1, 1, 1, 1), "缺少标题（应为“机关名称＋年度＋政府信息公开工作年度报告”）",
+                               "the report has no title (expected: agency + year + 政府信息公开工作年度报告)")
+            return
+        text = re.sub(r"\s+", "", report.title.text)
+        missing_zh, missing_en = [], []
+        if not any(t in text for t in _STANDARD_TITLES):
+            missing_zh.append("“政府信息公开工作年度报告”字样")
+            missing_en.append("the words 政府信息公开工作年度报告")
+        if title_year(report.title.text) is None:
+            missing_zh.append("年度")
+            missing_en.append("the year")
+        if title_agency(report.title.text) is None:
+            missing_zh.append("机关名称")
+            missing_en.append("the agency name")
+        if missing_zh:
+            yield self.finding(report.title.span(), f"标题不规范，缺少{'、'.join(missing_zh)}：“{text}”",
+                               f"nonstandard title, lacks {', '.join(missing_en)}: '{text}'", title=text)
+
+
+# --------------------------------------------------------------------------- S107
+_CONTENT_RE = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+_MIN_UNIT_CONTENT = 4
+_MIN_RUN = 3
+_MIN_RUN_CHARS = 30
+_MIN_PARAGRAPH_CHARS = 30
+
+
+def _units(report) -> list[tuple[str, object, int, int]]:
+    """(normalised text, block, first line, last line) per line-like unit, trivial ones dropped."""
+    out = []
+    for b in report.blocks:
+        if isinstance(b, Table):
+            for row in b.rows:
+                out.append(("".join(row.line.text.split()), row.line, row.line.line, row.line.last_line))
+        elif isinstance(b, Paragraph) and b.role in ("title", "signature", "closing-date"):
+            continue
+        else:
+            out.append(("".join(b.text.split()), b, b.line.line, b.line.last_line))
+    return [u for u in out if len(_CONTENT_RE.findall(u[0])) >= _MIN_UNIT_CONTENT]
+
+
+class DuplicateBlock(Rule):
+    """重复的段落或内容块（S107）。
+
+    作用
+        同一段落（至少 30 字）在报告中出现两次，或连续 3 行以上（段落、标题、表格
+        行）的内容整块重复出现时报告，位置在第二次出现的开头，并指出第一次出现的
+        行号。
+
+    为什么
+        整块重复通常是排版时误粘贴（例如同一张审批单贴了两遍），或从模板、往年
+        报告复制后没有整理。
+
+    示例（错误）
+        主动公开政府信息审批单 …（同一张表格在正文中出现两次）
+
+    示例（正确）
+        每张表格、每段文字只出现一次。
+
+    选项
+        无。
+    """
+
+    code = "S107"
+    name = "duplicate-block"
+    severity = Severity.WARNING
+
+    def check(self, report, ctx):
+        units = _units(report)
+        where: dict[str, list[int]] = {}
+        for i, (key, _, _, _) in enumerate(units):
+            where.setdefault(key, []).append(i)
+        i = 0
+        while i < len(units):
+            best = (0, -1)
+            for j in where[units[i][0]]:
+                if j >= i:
+                    break
+                n = 0
+                while i + n < len(units) and j + n < i and units[i + n][0] == units[j + n][0]:
+                    n += 1
+                if n > best[0]:
+                    best = (n, j)
+            n, j = best
+            chars = sum(len(units[k][0]) for k in range(i, i + n))
+            block = units[i][1]
+            if n >= _MIN_RUN and chars >= _MIN_RUN_CHARS:
+                first, last = units[j][2], units[j + n - 1][3]
+                yield self.finding(block.span(), f"与第 {first}–{last} 行的内容重复（连续 {n} 行）",
+                                   f"repeats lines {first}–{last} ({n} consecutive lines)", first_line=first, count=n)
+                i += n
+                continue
+            if n >= 1 and isinstance(block, Paragraph) and not block.role and len(units[i][0]) >= _MIN_PARAGRAPH_CHARS:
+                first = units[j][2]
+                yield self.finding(block.span(), f"与第 {first} 行的段落重复", f"repeats the paragraph of line {first}",
+                                   first_line=first, count=1)
+            i += 1
+
+
+RULES = [MissingRequiredContent, HeadingNumbering, HeadingHierarchy, NonstandardTitle, DuplicateBlock]

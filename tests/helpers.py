@@ -1,0 +1,84 @@
+"""Shared test helpers: lint a snippet and get (code, line) pairs.
+
+Equality in tests is on (code, line), never on wording (ARCHITECTURE.md).
+"""
+
+from __future__ import annotations
+
+import textwrap
+from functools import lru_cache
+
+from reportlint.engine import Linter, Settings
+from reportlint.readers.text import source_from_text
+
+
+@lru_cache(maxsize=None)
+def linter(select: tuple[str, ...] = ("ALL",)) -> Linter:
+    return Linter(Settings(select=select))
+
+
+def lint(text: str, *, select: tuple[str, ...] | str = ("ALL",), path: str = "snippet.txt", dedent: bool = True):
+    """Lint ``text`` (dedented) and return the diagnostics."""
+    if isinstance(select, str):
+        select = (select,)
+    if dedent:
+        text = textwrap.dedent(text).lstrip("\n")
+    return linter(tuple(select)).lint_source(source_from_text(path, text)).diagnostics
+
+
+def codes_lines(text: str, *, select: tuple[str, ...] | str = ("ALL",), **kw) -> list[tuple[str, int]]:
+    """[(code, line)] of the findings of ``text``, sorted."""
+    return sorted((d.code, d.line) for d in lint(text, select=select, **kw))
+
+
+def report(title_year: int = 2017, body: str = "", *, agency: str = "某市某区某某局", closing: str | None = None) -> str:
+    """A minimal well-formed reg2008 report around ``body`` (placed after section 一's text).
+
+    Used by per-rule tests so a snippet is linted inside a real report
+    structure; the frame itself is clean (see test_frame_is_clean).
+    """
+    y = title_year
+    closing = closing if closing is not None else f"{y + 1}年1月20日"
+    return textwrap.dedent(f"""\
+        {agency}{y}年政府信息公开工作年度报告
+
+        本报告根据《中华人民共和国政府信息公开条例》编制，统计期限为{y}年1月1日至{y}年12月31日。
+
+        一、主动公开政府信息的情况
+
+        {y}年，我局主动公开政府信息120条。
+
+        """) + textwrap.dedent(body).strip("\n") + textwrap.dedent(f"""
+
+        二、依申请公开政府信息和不予公开政府信息的情况
+
+        本年度未收到政府信息公开申请，没有不予公开的情况。
+
+        三、政府信息公开的收费及减免情况
+
+        本年度未收取任何费用。
+
+        四、因政府信息公开申请行政复议、提起行政诉讼的情况
+
+        本年度未发生因政府信息公开申请行政复议、提起行政诉讼的情况。
+
+        五、政府信息公开工作存在的主要问题及改进情况
+
+        公开内容还不够全面，下一步将进一步加强。
+
+        六、其他需要报告的事项
+
+        无。
+
+        {agency}
+
+        {closing}
+        """)
+
+
+def frame_line(marker: str, text: str) -> int:
+    """1-based line of the first line of ``text`` containing ``marker``."""
+    for i, line in enumerate(text.splitlines(), 1):
+        if marker in line:
+            return i
+    raise AssertionError(f"{marker!r} not in text")
