@@ -94,11 +94,17 @@ def _mark_closing(raws: list[_Raw]) -> None:
 
 
 def _detect_layout(raws: list[_Raw]) -> str:
+    """Wrapped text has many unterminated lines that fill the line width.
+
+    Short unterminated lines (labels such as "主动公开政府信息审批单") do not count:
+    they appear in paragraph-layout files too.
+    """
     prose = [r for r in raws if r.kind == "prose" and not r.role]
     if len(prose) < 5:
         return "paragraph"
-    open_lines = sum(1 for r in prose if not ends_sentence(r.text))
-    return "wrapped" if open_lines * 2 >= len(prose) else "paragraph"
+    full = _full_width(raws)
+    wrapped_lines = sum(1 for r in prose if not ends_sentence(r.text) and r.width >= full * 0.7)
+    return "wrapped" if wrapped_lines >= 3 and wrapped_lines * 2 >= len(prose) else "paragraph"
 
 
 def _full_width(raws: list[_Raw]) -> int:
