@@ -1,0 +1,95 @@
+"""The bundled example reports in examples/ give exactly their planted findings.
+
+Each example is a complete reg2008-era report. The clean one must give no
+error or warning; the two faulty ones carry planted defects, and every error-
+or warning-level finding must be one of them (info-level findings are free).
+Equality is on (code, line), never on wording.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+
+import pytest
+
+from reportlint.cli import main
+from reportlint.engine import Linter
+from reportlint.model import AgencyKind, Era
+from reportlint.rule import Severity
+
+EXAMPLES = os.path.abspath(os.path.join(os.path.dirname(__file__), os.pardir, "examples"))
+CLEAN = os.path.join(EXAMPLES, "clean-2017-department.txt")
+BUREAU = os.path.join(EXAMPLES, "faulty-2017-bureau.txt")
+TOWNSHIP = os.path.join(EXAMPLES, "faulty-2018-township-wrapped.txt")
+
+# Sorted (code, line) of the error- and warning-level findings of each example.
+EXPECTED = {
+    CLEAN: [],
+    BUREAU: sorted([
+        ("S106", 1),   # title: 政府信息公开年度报告 (lacks 工作)
+        ("C501", 3),   # 安政办发[2018]6号
+        ("W604", 3),   # "XX局办公室"
+        ("D402", 11),  # "我局于2017年 月 日召开……"
+        ("W601", 15),  # "截止2017年底"
+        ("N301", 21),  # 213 ≠ 64 + 27 + 18 + 85 + 21 (= 215)
+        ("S103", 35),  # 一、二、三、五、: 四 skipped after the 收费 section was cut
+        ("S101", 43),  # no 收费及减免 (art. 32 item 三), anchored at the last 一、 heading
+    ]),
+    TOWNSHIP: sorted([
+        ("D403", 19),   # 统计期限 … 至2018年 / 11月30日 (split over lines 19/21)
+        ("C503", 29),   # 《安平市实施<中华人民共和国政府信息公开条例>办法》
+        ("C504", 33),   # （河政办发〔2018〕 / 9号要求 — the bracket is never closed
+        ("D401", 37),   # 2018年6月31日
+        ("S104", 71),   # （一） after 1. and 2. in section 二
+        ("D404", 143),  # closing 2019年4月15日, after 31 March 2019
+    ]),
+}
+
+
+@pytest.fixture(scope="module")
+def linter():
+    return Linter()
+
+
+def _loud(result):
+    return sorted((d.code, d.line) for d in result.diagnostics if d.severity is not Severity.INFO)
+
+
+def test_examples_folder_holds_exactly_the_pinned_reports():
+    found = {os.path.join(EXAMPLES, f) for f in os.listdir(EXAMPLES) if f.endswith(".txt")}
+    assert found == set(EXPECTED)
+
+
+@pytest.mark.parametrize("path", list(EXPECTED), ids=lambda p: os.path.basename(p))
+def test_example_findings_exactly(linter, path):
+    assert _loud(linter.lint_file(path)) == EXPECTED[path]
+
+
+def test_clean_example_facts(linter):
+    r = linter.lint_file(CLEAN).report
+    assert r.agency == "安平市河西区人力资源和社会保障局"
+    assert r.year == 2017 and r.era is Era.REG2008 and r.agency_kind is AgencyKind.DEPARTMENT
+    assert (r.period.start, r.period.end) == (datetime.date(2017, 1, 1), datetime.date(2017, 12, 31))
+    assert r.closing_date == datetime.date(2018, 1, 26)
+    assert r.source.layout == "paragraph"
+
+
+def test_bureau_s101_names_item_three(linter):
+    s101 = [d for d in linter.lint_file(BUREAU).diagnostics if d.code == "S101"]
+    assert [d.evidence["item"] for d in s101] == ["三"]
+
+
+def test_township_example_facts(linter):
+    r = linter.lint_file(TOWNSHIP).report
+    assert r.agency == "安平市河西区柳泉镇人民政府"
+    assert r.year == 2018 and r.era is Era.REG2008 and r.agency_kind is AgencyKind.TOWNSHIP
+    assert (r.period.start, r.period.end) == (datetime.date(2018, 1, 1), datetime.date(2018, 11, 30))
+    assert r.closing_date == datetime.date(2019, 4, 15)
+    assert r.source.layout == "wrapped"
+
+
+def test_cli_exit_codes(capsys):
+    assert main(["check", EXAMPLES]) == 1
+    assert main(["check", CLEAN]) == 0
+    capsys.readouterr()
