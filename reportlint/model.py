@@ -168,9 +168,14 @@ class Report:
     agency_kind: AgencyKind | None = None
     year: int | None = None
     era: Era | None = None
-    period: Period | None = None
+    periods: tuple[Period, ...] = ()
     closing_date: date | None = None
     closing_date_block: Paragraph | None = None
+
+    @property
+    def period(self) -> Period | None:
+        """The first statistical period stated (the one the report's figures use)."""
+        return self.periods[0] if self.periods else None
 
     @property
     def headings(self) -> tuple[Heading, ...]:

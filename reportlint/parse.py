@@ -18,7 +18,7 @@ from lark.exceptions import LarkError
 from lark.lexer import Lexer
 
 from reportlint.facts.dates import parse_date_line
-from reportlint.facts.identity import agency_kind, find_period, title_agency, title_year
+from reportlint.facts.identity import agency_kind, find_periods, title_agency, title_year
 from reportlint.model import Cell, Era, Heading, Paragraph, Report, Row, Section, Table
 from reportlint.patterns import cn_number, match_heading
 from reportlint.source import LogicalLine, Source
@@ -166,9 +166,9 @@ def parse_source(source: Source) -> Report:
             blocks.append(item)
 
     year = title_year(title.text) if title else None
-    period = find_period(b for b in blocks if isinstance(b, Paragraph))
-    if year is None and period is not None:
-        year = period.end.year
+    periods = find_periods(b for b in blocks if isinstance(b, Paragraph))
+    if year is None and periods:
+        year = periods[0].end.year
     agency = title_agency(title.text) if title else None
     signature = [p for p in closing if p.role == "signature"]
     if agency is None and signature:
@@ -187,7 +187,7 @@ def parse_source(source: Source) -> Report:
         agency_kind=agency_kind(agency),
         year=year,
         era=Era.for_year(year) if year else None,
-        period=period,
+        periods=periods,
         closing_date=closing_date,
         closing_date_block=date_block,
     )

@@ -7,8 +7,9 @@ import re
 from reportlint.model import Heading, Paragraph
 from reportlint.rule import Edit, Rule, Severity
 
+# Agency code, optional stray spaces (PDF extraction), bracketed year, serial number, 号.
 _DOCNO_RE = re.compile(
-    r"(?<=[\u4e00-\u9fff])(?P<open>[\[【(（［〔])[ \u3000]*(?P<year>(?:19|20)\d{2})[ \u3000]*(?P<close>[\]】)）］〕])"
+    r"(?<=[\u4e00-\u9fff])[ \u3000]*(?P<open>[\[【(（［〔])[ \u3000]*(?P<year>(?:19|20)\d{2})[ \u3000]*(?P<close>[\]】)）］〕])"
     r"[ \u3000]*第?[ \u3000]*\d+[ \u3000]*号"
 )
 
@@ -59,8 +60,10 @@ class NestedTitleMarks(Rule):
 
     作用
         书名号《》内再引用书名，应使用单书名号〈〉（GB/T 15834）。在《》内出现
-        ASCII 尖括号 <…> 或再套一层《》时报告，并可自动改为〈〉。紧挨着的“《《”
-        是重复标点，由 C505 报告。
+        尖括号 <…>（含全角＜…＞）或再套一层《》时报告，并可自动改为〈〉。紧挨着的
+        “《《”是重复标点，由 C505 报告；〈〉里面的第三层《》（《…〈…《…》…〉…》）
+        是正确写法，不报告。书名号本身不成对（由 C504 报告）时无法判断嵌套关系，
+        不报告。
 
     为什么
         用小于号、大于号代替书名号是从网页或输入法带来的常见错误，在正式文件中
@@ -86,42 +89,50 @@ class NestedTitleMarks(Rule):
             text = block.text
             if "《" not in text:
                 continue
-            depth = 0
-            i = 0
-            while i < len(text):
-                ch = text[i]
-                if ch == "《":
-                    if depth >= 1 and text[i - 1] != "《":
-                        close = self._match(text, i + 1, "《", "》")
-                        if close is not None:
-                            yield self._report(block, i, close, "《", "》")
-                            i = close + 1
-                            continue
-                    depth += 1
-                elif ch == "》":
-                    depth = max(depth - 1, 0)
-                elif ch == "<" and depth >= 1:
-                    close = text.find(">", i + 1)
-                    end_title = text.find("》", i + 1)
-                    if close != -1 and (end_title == -1 or close < end_title):
-                        yield self._report(block, i, close, "<", ">")
-                        i = close + 1
-                        continue
-                i += 1
+            pairs = self._pairs(text)
+            titles = [(o, c) for o, (c, _) in pairs.items() if text[o] == "《"]
+            found = []
+            # A 《…》 directly inside another 《…》 (not inside 〈…〉, not a doubled "《《").
+            for o, (c, parent) in pairs.items():
+                if text[o] == "《" and parent is not None and text[parent] == "《" and text[o - 1] != "《":
+                    found.append((o, c))
+            # ASCII or full-width angle brackets inside a 《…》.
+            for i, ch in enumerate(text):
+                if ch not in _ANGLES:
+                    continue
+                inside = [c for o, c in titles if o < i < c]
+                if not inside:
+                    continue
+                close = text.find(_ANGLES[ch], i + 1)
+                if close == -1 or close > min(inside) or close == i + 1:
+                    continue
+                if (text[i - 1] in _ANGLE_CHARS or close + 1 < len(text) and text[close + 1] in _ANGLE_CHARS
+                        or any(x in _ANGLE_CHARS for x in text[i + 1:close])):
+                    continue  # "<<…>>" or "<a<b>": cannot tell which marks belong together
+                found.append((i, close))
+            for start, end in sorted(found):
+                yield self._report(block, start, end)
 
     @staticmethod
-    def _match(text: str, start: int, open_: str, close: str) -> int | None:
-        depth = 1
-        for j in range(start, len(text)):
-            if text[j] == open_:
-                depth += 1
-            elif text[j] == close:
-                depth -= 1
-                if depth == 0:
-                    return j
-        return None
+    def _pairs(text: str) -> dict[int, tuple[int, int | None]]:
+        """Matched 《》 and 〈〉 pairs: opening index -> (closing index, opening index of the enclosing pair).
 
-    def _report(self, block, start, end, o, c):
+        A pair whose enclosing mark is never closed gets no parent: the nesting
+        cannot be decided then.
+        """
+        stack: list[int] = []
+        closes: dict[int, int] = {}
+        parent_of: dict[int, int | None] = {}
+        for i, ch in enumerate(text):
+            if ch in "《〈":
+                parent_of[i] = stack[-1] if stack else None
+                stack.append(i)
+            elif ch in "》〉" and stack and text[stack[-1]] == _TITLE_OPEN[ch]:
+                closes[stack.pop()] = i
+        return {o: (c, parent_of[o] if parent_of[o] in closes else None) for o, c in closes.items()}
+
+    def _report(self, block, start, end):
+        o, c = block.text[start], block.text[end]
         inner = block.text[start + 1:end]
         fix = (Edit(block.span(start, start + 1), "〈"), Edit(block.span(end, end + 1), "〉"))
         return self.finding(block.span(start, end + 1),
@@ -130,10 +141,18 @@ class NestedTitleMarks(Rule):
                             fix=fix, inner=inner)
 
 
+_TITLE_OPEN = {"》": "《", "〉": "〈"}
+_ANGLES = {"<": ">", "＜": "＞"}
+_ANGLE_CHARS = "<>＜＞"
+
+
 _PAIRS = {"（": "）", "《": "》", "“": "”", "〔": "〕", "【": "】"}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
-# "1）" / "一）" used as list markers at the start of a clause close nothing.
-_LIST_MARKER_RE = re.compile(r"(?:^|(?<=[\s，。；：、,;:]))[\d一二三四五六七八九十]{1,2}）")
+# Half-width round brackets are not checked themselves (URLs, "a)" lists; half-width is W602's scope),
+# but a full-width bracket typed with a half-width partner — "（含政策解读10条)" — is balanced.
+_HALF = {"(": "（", ")": "）"}
+# "1）" / "一）" / "a）" used as list markers at the start of a clause close nothing.
+_LIST_MARKER_RE = re.compile(r"(?:^|(?<=[\s，。；：、,;:]))(?:[\d一二三四五六七八九十]{1,2}|[A-Za-z])[）)]")
 
 
 class UnbalancedBrackets(Rule):
@@ -141,8 +160,10 @@ class UnbalancedBrackets(Rule):
 
     作用
         在一个段落（或标题）内，（）《》“”〔〕【】没有成对出现、或交叉嵌套时报告，
-        位置在多出或缺少配对的那个符号处。段首“1）”“一）”式的列表序号不算。表格
-        单元格不检查（单元格常被截断）。
+        位置在多出或缺少配对的那个符号处；交叉嵌套（如“（《条例）》”）只报告一次，
+        位置在被交叉的内层符号处。段首或分句开头“1）”“一）”“a）”式的列表序号不算。
+        半角括号 () 本身不检查，但与全角括号配对时算作成对：“（含政策解读10条)”
+        不报告（混用半角标点属于 W602 的范围）。表格单元格不检查（单元格常被截断）。
 
     为什么
         括号不成对多半是删改时删掉了一半，或从 PDF 复制时丢了字符；引用的文件名、
@@ -170,28 +191,42 @@ class UnbalancedBrackets(Rule):
     def _check_block(self, block):
         text = block.text
         markers = {m.end() - 1 for m in _LIST_MARKER_RE.finditer(text)}
+        kind = [_HALF.get(ch, ch) for ch in text]  # "(" counts as "（", ")" as "）"
         stack: list[int] = []
-        for i, ch in enumerate(text):
+        crossed: list[int] = []  # openers already reported as crossed; their late closer is not reported again
+        for i, ch in enumerate(kind):
             if ch in _PAIRS:
                 stack.append(i)
             elif ch in _CLOSERS and i not in markers:
                 opener = _CLOSERS[ch]
-                if stack and text[stack[-1]] == opener:
+                if stack and kind[stack[-1]] == opener:
                     stack.pop()
-                elif any(text[j] == opener for j in stack):
-                    while text[stack[-1]] != opener:
-                        yield self._unclosed(block, stack.pop())
+                elif any(kind[j] == opener for j in stack):
+                    while kind[stack[-1]] != opener:
+                        j = stack.pop()
+                        if text[j] in _PAIRS:
+                            crossed.append(j)
+                            yield self._crossed(block, j, text[i])
                     stack.pop()
-                else:
+                elif any(kind[j] == opener for j in crossed):
+                    crossed.remove(next(j for j in reversed(crossed) if kind[j] == opener))
+                elif text[i] in _CLOSERS:
                     yield self.finding(block.span(i, i + 1), f"“{ch}”没有对应的“{opener}”",
                                        f"'{ch}' has no matching '{opener}'", char=ch)
         for j in stack:
-            yield self._unclosed(block, j)
+            if text[j] in _PAIRS:
+                yield self._unclosed(block, j)
 
     def _unclosed(self, block, j):
         ch = block.text[j]
         return self.finding(block.span(j, j + 1), f"“{ch}”没有对应的“{_PAIRS[ch]}”",
                             f"'{ch}' is never closed by '{_PAIRS[ch]}'", char=ch)
+
+    def _crossed(self, block, j, outer_close):
+        ch = block.text[j]
+        return self.finding(block.span(j, j + 1), f"“{ch}”在“{outer_close}”之前没有闭合（括号交叉或缺少“{_PAIRS[ch]}”）",
+                            f"'{ch}' is not closed by '{_PAIRS[ch]}' before '{outer_close}' (crossed or missing)",
+                            char=ch)
 
 
 RULES = [DocumentNumberBrackets, NestedTitleMarks, UnbalancedBrackets]

@@ -7,8 +7,15 @@ import re
 from reportlint.rule import Rule, Severity
 
 _UNIT = r"(?:人次|条|件|个|次|项|份|篇|名|家|场|期|批)"
-_QTY_RE = re.compile(rf"(?<![\d.])(?P<n>\d+)[ \u3000]*(?P<u>{_UNIT})")
-_TOTAL_KW_RE = re.compile(r"共计|累计|合计|总计|共")
+# "1,200条": the digits after a thousands comma are not a number of their own.
+_QTY_RE = re.compile(rf"(?<![\d.])(?<!\d,)(?P<n>\d+)[ \u3000]*(?P<u>{_UNIT})")
+# 共 as in 共计, not as in 公共 / 共产党 / 共同 / 共享.
+_TOTAL_KW_RE = re.compile(r"共计|累计|合计|总计|(?<!公)共(?![产同享建性识])")
+# "约50条" "近50条" "50条左右": an approximate total cannot be checked.
+_APPROX_BEFORE_RE = re.compile(r"(?:约|近|逾|超过|将近|大约)[ \u3000]*$")
+_APPROX_AFTER_RE = re.compile(r"[ \u3000]*(?:左右|以上|余|多)")
+# "较上年增加20条" is a change, not a total the parts could add up to.
+_CHANGE_BEFORE_RE = re.compile(r"(?:增加|减少|增长|下降|上升|提高|降低|多|少)了?[ \u3000]*$")
 _SENTENCE_END = "。！？!?"
 _CLAUSE_SPLIT_RE = re.compile(r"[，,；;、]")
 _NOTE_RE = re.compile(r"^(?:约|均)?占.*[%％]$|^[\d.]+[%％]$")
@@ -43,9 +50,10 @@ def _parts(text: str, start: int, end: int, unit: str) -> list[tuple[str, int]] 
         if len(qty) != 1 or len(numbers) != 1 or qty[0]["u"] != unit:
             return None
         tail = clause[qty[0].end():].strip()
-        if tail:
+        label = clause[: qty[0].start()].strip()
+        if tail or _APPROX_BEFORE_RE.search(label):
             return None
-        parts.append((clause[: qty[0].start()].strip(), int(qty[0]["n"])))
+        parts.append((label, int(qty[0]["n"])))
     return parts if len(parts) >= 2 else None
 
 
@@ -64,7 +72,10 @@ class BreakdownSum(Rule):
           组成的分项，不需要“其中”（如“累计公开政府信息38条。主动公开的信息28条；
           ……不公开的信息10条。”）。
 
-        分项中有看不懂的部分（多个数字、单位不同、嵌套“其中”）时不报告。
+        分项中有看不懂的部分（多个数字、单位不同、嵌套“其中”）、总数或分项是约数
+        （“约50条”“50条左右”）时不报告。“其中”前有几个同单位的数量（“共受理12件，
+        办结10件，其中……”）时，分项之和等于其中任何一个就不报告；“较上年增加20条”
+        这类增减量不作为总数。
 
     为什么
         数字对不上是评议中最常见的问题之一，也最损害报告的可信度。
@@ -99,12 +110,18 @@ class BreakdownSum(Rule):
                     if text[s:m.start()].strip():
                         continue
                     before = list(_QTY_RE.finditer(text, ps, pe))
+                before = [q for q in before if not _CHANGE_BEFORE_RE.search(text, 0, q.start())]
                 if not before:
                     continue
                 total = before[-1]
                 parts = _parts(text, m.end(), e, total["u"])
-                if parts and any(_RESIDUAL_RE.search(label) for label, _ in parts):
-                    yield from self._compare(block, total, parts)
+                if not parts or not any(_RESIDUAL_RE.search(label) for label, _ in parts):
+                    continue
+                # Several counts before 其中 ("共受理12件，办结10件，其中…"): the parts may
+                # describe any of them, so one that matches settles it.
+                if any(int(q["n"]) == sum(v for _, v in parts) for q in before if q["u"] == total["u"]):
+                    continue
+                yield from self._compare(block, total, parts)
                 continue
             kw = _TOTAL_KW_RE.search(text, s, e)
             if not kw or k + 1 >= len(sentences):
@@ -121,6 +138,9 @@ class BreakdownSum(Rule):
                 yield from self._compare(block, total, parts)
 
     def _compare(self, block, total, parts):
+        text = block.text
+        if _APPROX_BEFORE_RE.search(text, 0, total.start()) or _APPROX_AFTER_RE.match(text, total.end()):
+            return
         n = int(total["n"])
         s = sum(v for _, v in parts)
         if s == n:

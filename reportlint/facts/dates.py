@@ -28,7 +28,10 @@ def _named(prefix: str) -> str:
     return FULL_DATE.replace("?P<", f"?P<{prefix}")
 
 
-RANGE_RE = re.compile(f"(?P<A>{_named('a')})" + _RANGE_SEP + f"(?P<B>{_named('b')})" + rf"(?:{_SP}止)?")
+# The end may omit its year ("2017年1月1日至12月31日", common in real reports): it is
+# then the start's year.
+_END_DATE = (rf"(?:(?P<by>\d{{4}}){_SP}年{_SP})?(?P<bm>\d{{1,2}}){_SP}月{_SP}(?P<bd>\d{{1,2}}){_SP}日")
+RANGE_RE = re.compile(f"(?P<A>{_named('a')})" + _RANGE_SEP + rf"(?P<B>(?<!\d){_END_DATE})" + rf"(?:{_SP}止)?")
 
 
 @dataclass(frozen=True)
@@ -94,10 +97,10 @@ class DateRange:
 
 
 def date_ranges(text: str) -> list[DateRange]:
-    """"2017年1月1日至2017年12月31日"-style ranges in ``text``."""
+    """"2017年1月1日至2017年12月31日"-style ranges in ``text`` (the end's year may be omitted)."""
     out = []
     for m in RANGE_RE.finditer(text):
         a = DateMention(int(m["ay"]), int(m["am"]), int(m["ad"]), m.start("A"), m.end("A"))
-        b = DateMention(int(m["by"]), int(m["bm"]), int(m["bd"]), m.start("B"), m.end("B"))
+        b = DateMention(int(m["by"] or m["ay"]), int(m["bm"]), int(m["bd"]), m.start("B"), m.end("B"))
         out.append(DateRange(a, b))
     return out
