@@ -19,6 +19,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import re
+
 from reportlint.patterns import (
     AGENCY_SUFFIX_RE,
     DATE_LINE_RE,
@@ -27,6 +29,8 @@ from reportlint.patterns import (
     match_heading,
 )
 from reportlint.source import LogicalLine, Segment
+from reportlint.tables.labels import TABLE_PHRASES
+from reportlint.tables.normalise import norm_label
 
 _SPACE = " \u3000\t\f\v\xa0"
 # Blank lines allowed between two halves of one paragraph.
@@ -45,6 +49,22 @@ class _Raw:
     kind: str  # blank | row | heading | date | prose
     width: int
     role: str = ""  # title | signature | closing-date
+    sep: str | None = None  # cell separator of a row: "\t", "|" or None (one cell)
+
+
+# A markdown table's header separator: |---|:---:|
+_MD_SEPARATOR_RE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
+# A cell value standing alone on a line: a count, a signed change, money, or a placeholder.
+VALUE_RE = re.compile(r"^[+\-－＋]?\d+(?:\.\d+)?[ \u3000]*(?:万元|元)?$|^[/／\-－—–]+$")
+# The six section headings of fmt2019/fmt2021 (and the reg2008 items) end a table region.
+_SECTION_HEADING_RE = re.compile(
+    r"^[一二三四五六七八九十]+[、.．].*(?:总体情况|概述|主动公开政府信息|收到和处理|依申请|政府信息公开行政复议|"
+    r"申请行政复议|被申请行政复议|存在的主要问题|存在问题|其他需要报告|收费及减免)"
+)
+
+
+def _is_pipe_row(text: str) -> bool:
+    return text.count("|") >= 2 or " | " in text or (text.startswith("|") and text.endswith("|") and len(text) > 1)
 
 
 def _classify(number: int, line: str) -> _Raw:
@@ -53,11 +73,13 @@ def _classify(number: int, line: str) -> _Raw:
     if "\t" in stripped.strip("\t"):
         # A tab-separated table row keeps its leading empty cells.
         col = len(body) - len(stripped) + 1
-        return _Raw(number, stripped, col, "row", display_width(stripped))
+        return _Raw(number, stripped, col, "row", display_width(stripped), sep="\t")
     text = stripped.strip(_SPACE)
     col = len(body) - len(body.lstrip(_SPACE)) + 1
-    if not text:
+    if not text or _MD_SEPARATOR_RE.match(text):
         return _Raw(number, "", 1, "blank", 0)
+    if _is_pipe_row(text):
+        return _Raw(number, text, col, "row", display_width(text), sep="|")
     if DATE_LINE_RE.match(text):
         kind = "date"
     elif match_heading(text):
@@ -121,12 +143,69 @@ def _line_of(raw: _Raw, kind: str = "text") -> LogicalLine:
 def _row_of(raw: _Raw) -> LogicalLine:
     cells = []
     offset = 0
-    for part in raw.text.split("\t"):
+    parts = raw.text.split(raw.sep) if raw.sep else [raw.text]
+    for k, part in enumerate(parts):
         lead = len(part) - len(part.lstrip(_SPACE))
         cell_text = part.strip(_SPACE)
-        cells.append(LogicalLine(cell_text, (Segment(0, raw.number, raw.column + offset + lead),), "cell"))
+        outer = k in (0, len(parts) - 1) and len(parts) > 1
+        if not (raw.sep == "|" and outer and not cell_text):  # markdown's outer pipes
+            cells.append(LogicalLine(cell_text, (Segment(0, raw.number, raw.column + offset + lead),), "cell"))
         offset += len(part) + 1
     return LogicalLine(raw.text, (Segment(0, raw.number, raw.column),), "row", tuple(cells))
+
+
+def _tableish(r: _Raw) -> bool:
+    """A line that can only belong to a table: a row, a lone value, or a table label."""
+    if r.kind == "row":
+        return True
+    if r.kind == "blank" or r.role or r.width > 80 or _SECTION_HEADING_RE.match(r.text):
+        return False
+    if VALUE_RE.match(r.text):
+        return True
+    if r.text.endswith("。") or re.search(r"\d+[ \u3000]*[件条个次项起]", r.text):
+        return False  # prose stating a count
+    return bool(TABLE_PHRASES.search(norm_label(r.text)))
+
+
+def _values_in(r: _Raw) -> int:
+    if r.kind == "row":
+        parts = r.text.split(r.sep) if r.sep else [r.text]
+        return sum(1 for p in parts if VALUE_RE.match(p.strip(_SPACE)))
+    return 1 if VALUE_RE.match(r.text) else 0
+
+
+def _mark_table_regions(raws: list[_Raw]) -> None:
+    """Turn unstructured table text (one cell per line, label line + numbers line) into rows.
+
+    A region starts at a table-ish line and extends over table-ish lines and
+    short fragments (a label split over two lines); it ends before anything
+    else, and trailing fragments are given back. It is a table only when it
+    holds at least three values and two table labels — prose never does.
+    """
+    nonblank = [r for r in raws if r.kind != "blank"]
+    i = 0
+    while i < len(nonblank):
+        if not _tableish(nonblank[i]) or nonblank[i].kind == "date":
+            i += 1
+            continue
+        last = i
+        j = i + 1
+        while j < len(nonblank):
+            r = nonblank[j]
+            if _tableish(r):
+                last = j
+            elif not (r.kind in ("prose", "heading") and not r.role and r.width <= 40 and not ends_sentence(r.text)
+                      and not _SECTION_HEADING_RE.match(r.text)):
+                break
+            j += 1
+        region = nonblank[i: last + 1]
+        values = sum(_values_in(r) for r in region)
+        labels = sum(1 for r in region if TABLE_PHRASES.search(norm_label(r.text)))
+        if values >= 3 and labels >= 2 and any(r.kind != "row" for r in region):
+            for r in region:
+                if r.kind != "row":
+                    r.kind, r.sep = "row", None
+        i = last + 1
 
 
 def _join(parts: list[_Raw], kind: str) -> LogicalLine:
@@ -146,6 +225,7 @@ def repair(lines: list[str]) -> tuple[tuple[LogicalLine, ...], str, dict[int, st
     where it has one.
     """
     raws = [_classify(i + 1, line) for i, line in enumerate(lines)]
+    _mark_table_regions(raws)
     _mark_title(raws)
     _mark_closing(raws)
     layout = _detect_layout(raws)
