@@ -14,6 +14,7 @@ from reportlint.facts.dates import DateMention, full_dates, month_day_dates
 
 if TYPE_CHECKING:
     from reportlint.model import Block, Report
+    from reportlint.tables.extract import Tables
 
 
 @dataclass(frozen=True)
@@ -37,3 +38,10 @@ class Facts:
     def month_days(self) -> tuple[Located, ...]:
         """Dates written without a year ("2月30日")."""
         return tuple(Located(b, d) for b in self._report.text_blocks() for d in month_day_dates(b.text))
+
+    @cached_property
+    def tables(self) -> "Tables":
+        """Tables 二, 三 and 四 by canonical label (each None when the report has none)."""
+        from reportlint.tables.extract import extract_tables
+
+        return extract_tables(self._report.tables, self._report.era)

@@ -68,12 +68,14 @@ def _is_pipe_row(text: str) -> bool:
 
 
 def _classify(number: int, line: str) -> _Raw:
-    body = line.rstrip(_SPACE + "\r\n")
+    # Trailing tabs are empty cells of a row, so only spaces are stripped first.
+    body = line.rstrip(" \u3000\xa0\f\v\r\n")
     stripped = body.lstrip(" \u3000\xa0\f\v")
-    if "\t" in stripped.strip("\t"):
+    if "\t" in stripped.strip("\t") or (stripped.endswith("\t") and stripped.strip()):
         # A tab-separated table row keeps its leading empty cells.
         col = len(body) - len(stripped) + 1
         return _Raw(number, stripped, col, "row", display_width(stripped), sep="\t")
+    body = body.rstrip(_SPACE)
     text = stripped.strip(_SPACE)
     col = len(body) - len(body.lstrip(_SPACE)) + 1
     if not text or _MD_SEPARATOR_RE.match(text):

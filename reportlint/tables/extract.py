@@ -1,0 +1,302 @@
+"""Reading tables 二, 三 and 四 out of a report's table blocks.
+
+All table blocks of the report are flattened into one stream of cell tokens
+in reading order, which is the same whatever the layout (tab rows, pipe rows,
+markdown, one cell per line, a label line then a numbers line). The stream
+alternates between *label runs* and *value runs*; a value run belongs to the
+last row label in the label run before it. Each table is then read from its
+own anchor label, so a table that is cut off yields the rows it has and a
+list of the rows it lacks — never a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from reportlint.model import Cell, Era, Table
+from reportlint.tables.labels import (
+    T2_BLOCK_RE,
+    T2_BLOCKS,
+    T2_ERA_MARKERS,
+    T3_ERA_MARKERS,
+    T3_ROWS,
+    T4_ANCHOR,
+    BlockSpec,
+    RowSpec,
+)
+from reportlint.tables.normalise import norm_label
+from reportlint.tables.values import Value, looks_like_value, parse_value
+
+
+@dataclass(frozen=True)
+class Token:
+    cell: Cell
+    norm: str
+    is_value: bool
+    block: int  # index of the table block the cell came from
+
+
+@dataclass(frozen=True)
+class Run:
+    tokens: tuple[Token, ...]
+    is_value: bool
+
+
+@dataclass(frozen=True)
+class Row:
+    """One table row: its canonical key, the label cell as found, its values."""
+
+    key: str
+    spec: RowSpec
+    label: Cell
+    values: tuple[Value, ...]
+
+
+@dataclass(frozen=True)
+class Table3:
+    era: Era
+    era_from_labels: bool  # the label set itself showed the era (not the report year)
+    rows: dict[str, Row]
+    missing: tuple[str, ...]  # expected rows not found
+    anchor: Cell
+
+
+@dataclass(frozen=True)
+class Table4:
+    values: tuple[Value, ...]  # in order: 3 groups × (维持, 纠正, 其他, 尚未审结, 总计)
+    anchor: Cell
+
+
+@dataclass(frozen=True)
+class Block2:
+    spec: BlockSpec
+    label: Cell
+    rows: dict[str, Row]
+    missing: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Table2:
+    era: Era
+    era_from_labels: bool
+    blocks: dict[str, Block2]
+    anchor: Cell
+
+
+@dataclass(frozen=True)
+class Tables:
+    """What the report's tables say, by canonical label. Any part may be None (not found)."""
+
+    t2: Table2 | None = None
+    t3: Table3 | None = None
+    t4: Table4 | None = None
+    label_eras: frozenset[Era] = field(default_factory=frozenset)
+
+
+# --------------------------------------------------------------------------- tokens and runs
+def _row_cells(cells: list[Cell]) -> list[Cell]:
+    """The cells of a row that carry meaning.
+
+    Blank cells are values only where a value could stand: between values, or
+    after a label in a row whose cells were all left blank. Elsewhere they are
+    merged cells of a header or of a label column.
+    """
+    while cells and not cells[0].text.strip():
+        cells = cells[1:]
+    filled = [c for c in cells if c.text.strip()]
+    has_value = any(looks_like_value(c.text) for c in filled)
+    if has_value:
+        while cells and not cells[-1].text.strip():
+            cells = cells[:-1]
+        return cells
+    if len(filled) == 1 and len(cells) > 2 and cells[0] is filled[0]:
+        return cells  # "2.重复申请" followed by nothing but blank cells
+    return filled
+
+
+def tokens_of(tables: Iterable[Table]) -> list[Token]:
+    out: list[Token] = []
+    for b, table in enumerate(tables):
+        for row in table.rows:
+            for c in _row_cells(list(row.cells)):
+                out.append(Token(c, norm_label(c.text), looks_like_value(c.text), b))
+    return out
+
+
+def runs_of(tokens: list[Token]) -> list[Run]:
+    runs: list[Run] = []
+    for t in tokens:
+        if runs and runs[-1].is_value == t.is_value:
+            runs[-1] = Run(runs[-1].tokens + (t,), t.is_value)
+        else:
+            runs.append(Run((t,), t.is_value))
+    return runs
+
+
+def _matches(run: Run, specs: Iterable[RowSpec]) -> list[tuple[int, RowSpec, Token]]:
+    """Row labels found in a label run, in reading order.
+
+    Patterns are tried on each token and on the run's text joined up, so a
+    label split over two cells ("1.属于国家" / "秘密") is still found.
+    """
+    found: dict[str, tuple[int, RowSpec, Token]] = {}
+    joined = "".join(t.norm for t in run.tokens)
+    starts = []
+    pos = 0
+    for t in run.tokens:
+        starts.append(pos)
+        pos += len(t.norm)
+    for spec in specs:
+        for i, t in enumerate(run.tokens):
+            m = spec.pattern.search(t.norm)
+            if m:
+                found.setdefault(spec.key, (starts[i] + m.start(), spec, t))
+                break
+        else:
+            if "^" not in spec.pattern.pattern:
+                m = spec.pattern.search(joined)
+                if m:
+                    i = max(k for k, s in enumerate(starts) if s <= m.start())
+                    found.setdefault(spec.key, (m.start(), spec, run.tokens[i]))
+    return sorted(found.values(), key=lambda x: x[0])
+
+
+# --------------------------------------------------------------------------- table 三
+_T3_START = re.compile(r"本年新收|上年结转")
+
+
+def _t3_acceptable(spec: RowSpec, tok: Token, rows: dict[str, Row]) -> bool:
+    """A bare "总计" or "其他" is a column header until the rows before it were read."""
+    if spec.key == "total" and not tok.norm.startswith("(七)"):
+        return any(k not in ("new", "carried") for k in rows)
+    if spec.key == "other.3":
+        return "other.2" in rows
+    return True
+
+
+def _t3_era(runs: list[Run], fallback: Era | None) -> tuple[Era, bool]:
+    text = "".join(t.norm for r in runs for t in r.tokens)
+    if T3_ERA_MARKERS[Era.FMT2021].search(text):
+        return Era.FMT2021, True
+    for i, r in enumerate(runs[:-1]):
+        if not r.is_value and re.search(r"其他处理$", r.tokens[-1].norm) and runs[i + 1].is_value:
+            return Era.FMT2019, True
+    return (fallback or Era.FMT2021), False
+
+
+def _table3(runs: list[Run], era_hint: Era | None) -> Table3 | None:
+    start = next((i for i, r in enumerate(runs) if not r.is_value and any(_T3_START.search(t.norm) for t in r.tokens)), None)
+    if start is None:
+        return None
+    end = len(runs)
+    for i in range(start + 1, len(runs)):
+        r = runs[i]
+        if not r.is_value and any(T4_ANCHOR.search(t.norm) or T2_BLOCK_RE.search(t.norm) for t in r.tokens):
+            end = i
+            break
+    runs = runs[start:end]
+    era, from_labels = _t3_era(runs, era_hint)
+    specs = T3_ROWS[era]
+    rows: dict[str, Row] = {}
+    pending: tuple[RowSpec, Token] | None = None
+    done = False
+    for run in runs:
+        if done:
+            break
+        if run.is_value:
+            if pending is not None:
+                spec, tok = pending
+                rows[spec.key] = Row(spec.key, spec, tok.cell, tuple(parse_value(t.cell) for t in run.tokens))
+                pending = None
+                done = spec.key == "carry_next"
+            continue
+        for _, spec, tok in _matches(run, [s for s in specs if s.key not in rows]):
+            if not _t3_acceptable(spec, tok, rows):
+                continue
+            if pending is not None:  # the previous label got no values
+                rows[pending[0].key] = Row(pending[0].key, pending[0], pending[1].cell, ())
+            pending = (spec, tok)
+    if pending is not None:
+        rows[pending[0].key] = Row(pending[0].key, pending[0], pending[1].cell, ())
+    missing = tuple(s.key for s in specs if s.key not in rows)
+    anchor = runs[0].tokens[0].cell
+    return Table3(era, from_labels, rows, missing, anchor)
+
+
+# --------------------------------------------------------------------------- table 四
+_T4_WORDS = re.compile(r"复议|诉讼|结果|审结|总计|维持|纠正|其他|起诉|情况|合计")
+
+
+def _table4(runs: list[Run]) -> Table4 | None:
+    start = next((i for i, r in enumerate(runs) if not r.is_value and any(T4_ANCHOR.search(t.norm) for t in r.tokens)), None)
+    if start is None:
+        return None
+    values: list[Value] = []
+    for run in runs[start:]:
+        if run.is_value:
+            values.extend(parse_value(t.cell) for t in run.tokens)
+            if len(values) >= 15:
+                break
+        elif values and not all(_T4_WORDS.search(t.norm) for t in run.tokens):
+            break
+    return Table4(tuple(values), runs[start].tokens[0].cell)
+
+
+# --------------------------------------------------------------------------- table 二
+def _t2_era(runs: list[Run], fallback: Era | None) -> tuple[Era, bool]:
+    text = "".join(t.norm for r in runs for t in r.tokens)
+    hits = {era for era, rx in T2_ERA_MARKERS.items() if rx.search(text)}
+    if len(hits) == 1:
+        return hits.pop(), True
+    return (fallback or Era.FMT2021), False
+
+
+def _table2(runs: list[Run], era_hint: Era | None) -> Table2 | None:
+    start = next((i for i, r in enumerate(runs) if not r.is_value and any(T2_BLOCK_RE.search(t.norm) for t in r.tokens)), None)
+    if start is None:
+        return None
+    end = len(runs)
+    for i in range(start + 1, len(runs)):
+        r = runs[i]
+        if not r.is_value and any(_T3_START.search(t.norm) or T4_ANCHOR.search(t.norm) for t in r.tokens):
+            end = i
+            break
+    runs = runs[start:end]
+    era, from_labels = _t2_era(runs, era_hint)
+    specs = {b.item: b for b in T2_BLOCKS[era]}
+    blocks: dict[str, tuple[BlockSpec, Cell, dict[str, Row]]] = {}
+    current: tuple[BlockSpec, Cell, dict[str, Row]] | None = None
+    pending: tuple[RowSpec, Token] | None = None
+    for run in runs:
+        if run.is_value:
+            if current is not None and pending is not None:
+                spec, tok = pending
+                kinds = current[0].kinds
+                vals = tuple(parse_value(t.cell, kinds[k] if k < len(kinds) else "count") for k, t in enumerate(run.tokens))
+                current[2][spec.key] = Row(spec.key, spec, tok.cell, vals)
+                pending = None
+            continue
+        for t in run.tokens:
+            m = T2_BLOCK_RE.search(t.norm)
+            if m and m.group(1) in specs:
+                current = (specs[m.group(1)], t.cell, {})
+                blocks[m.group(1)] = current
+                pending = None
+        if current is not None:
+            found = _matches(run, [r for r in current[0].rows if r.key not in current[2]])
+            if found:
+                pending = (found[-1][1], found[-1][2])
+    out = {item: Block2(spec, cell, rows, tuple(r.key for r in spec.rows if r.key not in rows))
+           for item, (spec, cell, rows) in blocks.items()}
+    return Table2(era, from_labels, out, runs[0].tokens[0].cell)
+
+
+def extract_tables(tables: Iterable[Table], era_hint: Era | None) -> Tables:
+    runs = runs_of(tokens_of(tables))
+    t2 = _table2(runs, era_hint)
+    t3 = _table3(runs, era_hint)
+    t4 = _table4(runs)
+    eras = frozenset(t.era for t in (t2, t3) if t is not None and t.era_from_labels)
+    return Tables(t2, t3, t4, eras)

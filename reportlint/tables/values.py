@@ -1,0 +1,68 @@
+"""Cell values, represented faithfully: a blank or "/" is not a zero.
+
+Each kind of column has its own grammar (DOMAIN.md §3): counts are
+non-negative integers, 本年增/减 is signed ("+3", "-8", "0"), money is a
+non-negative decimal optionally followed by its unit. Anything else is
+kept as written so T207 can quote it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reportlint.model import Cell
+
+_DIGITS = str.maketrans({chr(0xFF10 + i): str(i) for i in range(10)} | {"＋": "+", "－": "-", "．": ".", "，": ","})
+_COUNT_RE = re.compile(r"^\d+$")
+_SIGNED_RE = re.compile(r"^[+-]?\d+$")
+_MONEY_RE = re.compile(r"^(\d+(?:\.\d+)?)[ \u3000]*(万元|元)?$")
+_PLACEHOLDERS = {"/", "-", "—", "–", "－", "／", "无", "—/—", "\\", "×"}
+
+
+@dataclass(frozen=True)
+class Value:
+    """One table cell as a value of its column's kind.
+
+    ``status`` is "ok", "blank" (empty cell), "placeholder" ("/", "-"), or
+    "invalid" (negative, fractional or non-numeric for the column's kind).
+    ``number`` is set only when ``status`` is "ok".
+    """
+
+    cell: Cell | None
+    text: str
+    kind: str
+    status: str
+    number: float | int | None = None
+    unit: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.status == "ok"
+
+
+def looks_like_value(text: str) -> bool:
+    """Could this cell text be a value (of any kind) rather than a label?"""
+    t = text.strip().translate(_DIGITS).replace(",", "")
+    return t == "" or t in _PLACEHOLDERS or bool(_SIGNED_RE.match(t)) or bool(_MONEY_RE.match(t)) \
+        or bool(re.match(r"^[+-]?\d+(?:\.\d+)?$", t))
+
+
+def parse_value(cell: Cell | None, kind: str = "count") -> Value:
+    text = cell.text.strip() if cell is not None else ""
+    t = text.translate(_DIGITS)
+    t = re.sub(r"(?<=\d),(?=\d{3}\b)", "", t)
+    if t == "":
+        return Value(cell, text, kind, "blank")
+    if t in _PLACEHOLDERS:
+        return Value(cell, text, kind, "placeholder")
+    if kind == "count" and _COUNT_RE.match(t):
+        return Value(cell, text, kind, "ok", int(t))
+    if kind == "signed" and _SIGNED_RE.match(t):
+        return Value(cell, text, kind, "ok", int(t))
+    if kind == "money":
+        m = _MONEY_RE.match(t)
+        if m:
+            num = float(m.group(1))
+            return Value(cell, text, kind, "ok", num, m.group(2))
+    return Value(cell, text, kind, "invalid")
