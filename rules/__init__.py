@@ -12,7 +12,7 @@ from reportlint.hookspecs import hookimpl
 
 @hookimpl
 def reportlint_rules():
-    from reportlint.rules import citations, dates, input, numbers, structure, wording
+    from reportlint.rules import citations, dates, input, numbers, structure, tables, wording
 
     return [
         *input.RULES,
@@ -21,4 +21,5 @@ def reportlint_rules():
         *dates.RULES,
         *citations.RULES,
         *wording.RULES,
+        *tables.RULES,
     ]

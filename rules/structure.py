@@ -54,6 +54,26 @@ _SIX_BASIS_EN = {
 }
 
 
+def six_section_headings(report) -> dict[str, Heading]:
+    """The heading of each of the six fmt2019/fmt2021 sections found, keyed 一…六.
+
+    Level-1 headings are preferred; a section only written as a lower-level
+    heading is still found. Each heading stands for at most one section.
+    """
+    found: dict[str, Heading] = {}
+    used: set[int] = set()
+    for level_ok in (lambda h: h.level == 1, lambda h: True):
+        for section, _, cue, _ in _SIX_SECTIONS:
+            if section in found:
+                continue
+            for h in report.headings:
+                if id(h) not in used and level_ok(h) and re.search(cue, h.title):
+                    found[section] = h
+                    used.add(id(h))
+                    break
+    return found
+
+
 class MissingRequiredContent(Rule):
     """缺少法规要求的报告内容（S101）。
 
@@ -101,9 +121,9 @@ class MissingRequiredContent(Rule):
                         f"missing content required by the 2008 Regulation art. 32 item ({item}): {content}",
                         item=item, basis="2008 Regulation art. 32")
             return
-        titles = "\n".join(h.title for h in report.headings)
+        found = six_section_headings(report)
         for section, canonical, cue, basis in _SIX_SECTIONS:
-            if not re.search(cue, titles):
+            if section not in found:
                 yield self.finding(
                     span,
                     f"缺少第{section}部分“{section}、{canonical}”（{basis}）",

@@ -131,22 +131,7 @@ def t4_tabs(values) -> str:
     return T4_HEADER_TABS + "\n" + "\t".join(str(v) for v in values)
 
 
-def report_2021(t3_text: str, t4_text: str | None = None, *, year: int = 2022, prose3: str = "",
-                agency: str = "安平市某某局", closing: str | None = None) -> str:
-    """A minimal fmt2021 report holding the given table texts (table 二 omitted unless given)."""
-    closing = closing or f"{year + 1}年1月20日"
-    t4_text = t4_text if t4_text is not None else t4_tabs(t4_values())
-    return f"""{agency}{year}年政府信息公开工作年度报告
-
-本报告统计期限为{year}年1月1日至{year}年12月31日。
-
-一、总体情况
-
-本年度我局认真贯彻落实《中华人民共和国政府信息公开条例》。
-
-二、主动公开政府信息情况
-
-第二十条第（一）项
+T2_2021 = """第二十条第（一）项
 信息内容\t本年制发件数\t本年废止件数\t现行有效件数
 规章\t0\t0\t0
 行政规范性文件\t3\t1\t25
@@ -159,7 +144,44 @@ def report_2021(t3_text: str, t4_text: str | None = None, *, year: int = 2022, p
 行政强制\t2
 第二十条第（八）项
 信息内容\t本年收费金额（单位：万元）
-行政事业性收费\t12.5
+行政事业性收费\t12.5"""
+
+T2_2019 = """第二十条第（一）项
+信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量
+规章\t0\t0\t0
+规范性文件\t3\t3\t25
+第二十条第（五）项
+信息内容\t上一年项目数量\t本年增/减\t处理决定数量
+行政许可\t40\t-2\t120
+其他对外管理服务事项\t6\t0\t15
+第二十条第（六）项
+信息内容\t上一年项目数量\t本年增/减\t处理决定数量
+行政处罚\t80\t+3\t35
+行政强制\t5\t0\t2
+第二十条第（八）项
+信息内容\t上一年项目数量\t本年增/减
+行政事业性收费\t2\t0
+第二十条第（九）项
+信息内容\t采购项目数量\t采购总金额
+政府集中采购\t4\t36.8万元"""
+
+
+def report_2021(t3_text: str, t4_text: str | None = None, *, year: int = 2022, prose3: str = "",
+                agency: str = "安平市某某局", closing: str | None = None, t2_text: str = T2_2021) -> str:
+    """A minimal fmt2019/fmt2021 report holding the given table texts."""
+    closing = closing or f"{year + 1}年1月20日"
+    t4_text = t4_text if t4_text is not None else t4_tabs(t4_values())
+    return f"""{agency}{year}年政府信息公开工作年度报告
+
+本报告统计期限为{year}年1月1日至{year}年12月31日。
+
+一、总体情况
+
+本年度我局认真贯彻落实《中华人民共和国政府信息公开条例》。
+
+二、主动公开政府信息情况
+
+{t2_text}
 
 三、收到和处理政府信息公开申请情况
 
@@ -183,3 +205,27 @@ def report_2021(t3_text: str, t4_text: str | None = None, *, year: int = 2022, p
 
 {closing}
 """
+
+
+def t3_rows_2019():
+    """The fmt2019 row list: （六）其他处理 is one leaf row."""
+    rows = [r for r in T3_ROWS_2021 if not r[0].startswith("other.")]
+    i = next(k for k, (key, _) in enumerate(rows) if key == "total")
+    return rows[:i] + [("other", ["（六）其他处理"])] + rows[i:]
+
+
+def t3_tabs_2019(values) -> str:
+    lines = ["\t".join(r) for r in T3_HEADER]
+    for key, labels in t3_rows_2019():
+        lines.append("\t".join(labels + [str(x) for x in values.get(key, Z)]))
+    return "\n".join(lines)
+
+
+def tables_for(year: int) -> tuple[str, str, str]:
+    """Clean tables 二, 三 and 四 (tab layout) in the format of ``year``'s era."""
+    v = t3_values()
+    if year <= 2020:
+        v2019 = {k: x for k, x in v.items() if not k.startswith("other.")}
+        v2019["other"] = list(Z)
+        return T2_2019, t3_tabs_2019(v2019), t4_tabs(t4_values())
+    return T2_2021, t3_tabs(v), t4_tabs(t4_values())

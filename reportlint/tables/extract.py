@@ -96,6 +96,9 @@ class Tables:
 
 
 # --------------------------------------------------------------------------- tokens and runs
+_TABLE_WORD_RE = re.compile(r"其他|总计|合计|小计|项目|备注|内容")
+
+
 def _row_cells(cells: list[Cell]) -> list[Cell]:
     """The cells of a row that carry meaning.
 
@@ -106,11 +109,12 @@ def _row_cells(cells: list[Cell]) -> list[Cell]:
     while cells and not cells[0].text.strip():
         cells = cells[1:]
     filled = [c for c in cells if c.text.strip()]
-    has_value = any(looks_like_value(c.text) for c in filled)
-    if has_value:
+    first_value = next((i for i, c in enumerate(cells) if c.text.strip() and looks_like_value(c.text)), None)
+    if first_value is not None:
         while cells and not cells[-1].text.strip():
             cells = cells[:-1]
-        return cells
+        # Blank cells among the labels are merged label columns, not values.
+        return [c for c in cells[:first_value] if c.text.strip()] + cells[first_value:]
     if len(filled) == 1 and len(cells) > 2 and cells[0] is filled[0]:
         return cells  # "2.重复申请" followed by nothing but blank cells
     return filled
@@ -120,8 +124,15 @@ def tokens_of(tables: Iterable[Table]) -> list[Token]:
     out: list[Token] = []
     for b, table in enumerate(tables):
         for row in table.rows:
-            for c in _row_cells(list(row.cells)):
-                out.append(Token(c, norm_label(c.text), looks_like_value(c.text), b))
+            cells = _row_cells(list(row.cells))
+            in_values = False
+            for k, c in enumerate(cells):
+                norm = norm_label(c.text)
+                # In a delimited row every cell after the first value is a value, and so is
+                # a one- or two-character non-word after the label ("三" typed for 3).
+                in_values = in_values or looks_like_value(c.text) or (
+                    k > 0 and len(norm) <= 2 and not _TABLE_WORD_RE.search(norm) and len(cells) > 2)
+                out.append(Token(c, norm, in_values, b))
     return out
 
 

@@ -13,6 +13,7 @@ import textwrap
 import pytest
 
 from helpers import codes_lines, frame_line, report
+from tablegen import tables_for
 
 
 def report6(title_year: int = 2020, body: str = "", *, agency: str = "某市某区某某局",
@@ -21,6 +22,7 @@ def report6(title_year: int = 2020, body: str = "", *, agency: str = "某市某�
     y = title_year
     closing = closing if closing is not None else f"{y + 1}年1月20日"
     signature = f"{agency}\n\n" if agency else ""
+    t2, t3, t4 = tables_for(y)
     return textwrap.dedent(f"""\
         {agency}{y}年政府信息公开工作年度报告
 
@@ -36,13 +38,17 @@ def report6(title_year: int = 2020, body: str = "", *, agency: str = "某市某�
 
         本年度我局主动公开政府信息的情况见下表。
 
+        """) + t2 + textwrap.dedent("""
+
         三、收到和处理政府信息公开申请情况
 
-        本年度未收到政府信息公开申请。
+        本年度政府信息公开申请的办理情况见下表。
+
+        """) + t3 + textwrap.dedent("""
 
         四、政府信息公开行政复议、行政诉讼情况
 
-        本年度未发生政府信息公开行政复议、行政诉讼。
+        """) + t4 + textwrap.dedent("""
 
         五、存在的主要问题及改进情况
 

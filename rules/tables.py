@@ -1,0 +1,513 @@
+"""T — the three tables of fmt2019/fmt2021 reports and their identities (DOMAIN.md §3).
+
+All T-rules read ``report.facts.tables``, which reads the tables by their
+canonical labels. An identity is checked only on cells that were read as
+valid numbers: a missing row is T202, an unreadable cell T207, and neither
+produces a false sum error.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reportlint.model import AgencyKind, Era
+from reportlint.rule import Rule, Severity
+from reportlint.rules.structure import six_section_headings
+from reportlint.tables.labels import (
+    T2_BLOCKS,
+    T3_COLUMNS,
+    T3_COLUMNS_EN,
+    T3_OUTCOMES,
+    T3_ROWS,
+    T4_GROUPS,
+    T4_GROUPS_EN,
+    T4_RESULTS,
+)
+
+TABLE_ERAS = frozenset({Era.FMT2019, Era.FMT2021})
+_NEEDS = frozenset({"structure", "year"})
+
+
+def _n(v) -> str:
+    x = v.number
+    return str(int(x)) if isinstance(x, float) and x.is_integer() else str(x)
+
+
+def _short(label: str) -> str:
+    """"（三）不予公开 1.属于国家秘密" → "（三）1"; "一、本年新收…" → "一"; "（一）予以公开" → "（一）"."""
+    m = re.match(r"^(（[一二三四五六七]）)\S*\s+(\d)\.", label)
+    if m:
+        return f"{m.group(1)}{m.group(2)}"
+    m = re.match(r"^(（[一二三四五六七]）|[一二三四]、)", label)
+    return m.group(1).rstrip("、") if m else label
+
+
+class MissingTable(Rule):
+    """表格缺失（T201）。
+
+    作用
+        fmt2019 / fmt2021 年报的第二、三、四部分各有一张法定表格。这一部分的标题
+        存在、但全文找不到对应表格（按表格的规范标签识别，任何排版都可以）时报告，
+        位置在该部分的标题。缺少整个部分由 S101 报告。
+
+    为什么
+        三张表是年报格式的核心内容，缺表就无法核对数字；从网页或 PDF 转换时丢表
+        也很常见。
+
+    示例（错误）
+        三、收到和处理政府信息公开申请情况
+        本年度收到政府信息公开申请12件，均已按期答复。
+        （没有表格）
+
+    示例（正确）
+        三、收到和处理政府信息公开申请情况
+        （后接“本年新收政府信息公开申请数量”等各行组成的表格）
+
+    选项
+        无。
+    """
+
+    code = "T201"
+    name = "missing-table"
+    severity = Severity.ERROR
+    eras = TABLE_ERAS
+    requires = _NEEDS
+
+    def check(self, report, ctx):
+        tables = report.facts.tables
+        sections = six_section_headings(report)
+        for section, table, zh, en in (("二", tables.t2, "主动公开政府信息情况表（第二十条各项）", "the proactive-disclosure table (art. 20 items)"),
+                                       ("三", tables.t3, "收到和处理政府信息公开申请情况表", "the applications table"),
+                                       ("四", tables.t4, "政府信息公开行政复议、行政诉讼情况表", "the review and litigation table")):
+            heading = sections.get(section)
+            if heading is not None and table is None:
+                yield self.finding(heading.span(), f"第{section}部分没有可识别的表格：缺少{zh}",
+                                   f"section {section} has no recognisable table: {en} is missing", section=section)
+
+
+class TableShape(Rule):
+    """表格行列缺失、多余或标签不符（T202）。
+
+    作用
+        按报告所用格式（fmt2019 或 fmt2021）的规范标签核对三张表的形状：
+
+        - 表三缺少某些行，或某一行不是 7 个数（自然人、五类法人或其他组织、其他、总计）；
+        - 表四不是 15 个数（三组 × 结果维持、结果纠正、其他结果、尚未审结、总计）；
+        - 表二缺少第二十条的某一项或某一行，或某一行的数字个数与栏目不符。
+
+        表格被截断（例如 PDF 分页处丢失了后半张表）时，只报告 T202，不对残缺的
+        数据做求和检查。
+
+    为什么
+        行列缺失或错位时，表格里的数字无法对应到正确的栏目，所有核对都失去依据。
+
+    示例（错误）
+        表三中只有“（一）予以公开”到“（四）无法提供”各行，其后各行缺失。
+
+    示例（正确）
+        表三包含从“一、本年新收政府信息公开申请数量”到“四、结转下年度继续办理”的全部行，
+        每行 7 个数。
+
+    选项
+        无。
+    """
+
+    code = "T202"
+    name = "table-shape"
+    severity = Severity.ERROR
+    eras = TABLE_ERAS
+    requires = _NEEDS
+
+    def check(self, report, ctx):
+        tables = report.facts.tables
+        t3 = tables.t3
+        if t3 is not None:
+            labels = {s.key: s.label for s in T3_ROWS[t3.era]}
+            if t3.missing:
+                shown = "、".join(labels[k] for k in t3.missing[:6]) + ("等" if len(t3.missing) > 6 else "")
+                yield self.finding(t3.anchor.span(), f"表三缺少 {len(t3.missing)} 行：{shown}",
+                                   f"table 3 lacks {len(t3.missing)} row(s): {', '.join(t3.missing)}",
+                                   missing=list(t3.missing))
+            for row in t3.rows.values():
+                if row.values and len(row.values) != 7:
+                    yield self.finding(row.label.span(), f"表三“{labels[row.key]}”行应有 7 个数，实有 {len(row.values)} 个",
+                                       f"table 3 row '{row.key}' should have 7 values, has {len(row.values)}",
+                                       row=row.key, count=len(row.values))
+                elif not row.values and row.key not in t3.missing:
+                    yield self.finding(row.label.span(), f"表三“{labels[row.key]}”行没有数字",
+                                       f"table 3 row '{row.key}' has no values", row=row.key, count=0)
+        t4 = tables.t4
+        if t4 is not None and len(t4.values) != 15:
+            yield self.finding(t4.anchor.span(), f"表四应有 15 个数（三组，每组 5 个），实有 {len(t4.values)} 个",
+                               f"table 4 should have 15 values (3 groups of 5), has {len(t4.values)}", count=len(t4.values))
+        t2 = tables.t2
+        if t2 is not None:
+            for spec in T2_BLOCKS[t2.era]:
+                block = t2.blocks.get(spec.item)
+                if block is None:
+                    yield self.finding(t2.anchor.span(), f"表二缺少“第二十条第（{spec.item}）项”",
+                                       f"table 2 lacks the block for art. 20 item ({spec.item})", item=spec.item)
+                    continue
+                for key in block.missing:
+                    yield self.finding(block.label.span(), f"表二第二十条第（{spec.item}）项缺少“{key}”行",
+                                       f"table 2 art. 20 item ({spec.item}) lacks the row '{key}'", item=spec.item, row=key)
+                for row in block.rows.values():
+                    if len(row.values) != len(spec.columns):
+                        yield self.finding(row.label.span(),
+                                           f"表二“{row.spec.label}”行应有 {len(spec.columns)} 个数（{'、'.join(spec.columns)}），实有 {len(row.values)} 个",
+                                           f"table 2 row '{row.key}' should have {len(spec.columns)} values, has {len(row.values)}",
+                                           row=row.key, count=len(row.values))
+
+
+def _column_ok(t3, keys, c):
+    """The values of rows ``keys`` in column ``c`` when all are there and valid, else None."""
+    out = []
+    for k in keys:
+        row = t3.rows.get(k)
+        if row is None or len(row.values) != 7 or not row.values[c].ok:
+            return None
+        out.append(row.values[c])
+    return out
+
+
+class ApplicationBalance(Rule):
+    """表三收支不平衡（T203）。
+
+    作用
+        表三每一列都应满足表中印明的勾稽关系：一（本年新收）+ 二（上年结转）=
+        （七）总计 + 四（结转下年度继续办理）。某列不满足时报告，列出两边的算式和差额。
+        该列有缺失或无效的数字时不检查（由 T202、T207 报告）。
+
+    为什么
+        这是年报格式在表头里明确要求的关系，也是评议中最常被指出的数字错误。
+
+    示例（错误）
+        自然人列：本年新收 12，上年结转 1，（七）总计 11，结转下年度 1（12 + 1 ≠ 11 + 1）。
+
+    示例（正确）
+        自然人列：本年新收 12，上年结转 1，（七）总计 12，结转下年度 1。
+
+    选项
+        无。
+    """
+
+    code = "T203"
+    name = "application-balance"
+    severity = Severity.ERROR
+    eras = TABLE_ERAS
+    requires = _NEEDS
+
+    def check(self, report, ctx):
+        t3 = report.facts.tables.t3
+        if t3 is None:
+            return
+        for c in range(7):
+            vals = _column_ok(t3, ("new", "carried", "total", "carry_next"), c)
+            if vals is None:
+                continue
+            new, carried, total, carry = vals
+            left, right = new.number + carried.number, total.number + carry.number
+            if left != right:
+                yield self.finding(
+                    total.cell.span(),
+                    f"表三 {T3_COLUMNS[c]}列：一（{_n(new)}）+ 二（{_n(carried)}）= {left}，"
+                    f"（七）总计（{_n(total)}）+ 四（{_n(carry)}）= {right}，相差 {abs(left - right)}",
+                    f"table 3, {T3_COLUMNS_EN[c]}: new ({_n(new)}) + carried over ({_n(carried)}) = {left}, but "
+                    f"total ({_n(total)}) + carried forward ({_n(carry)}) = {right}, difference {abs(left - right)}",
+                    column=T3_COLUMNS[c], left=left, right=right)
+
+
+class RowTotal(Rule):
+    """表三行合计错误（T204）。
+
+    作用
+        表三每一行的“总计”列应等于自然人、商业企业、科研机构、社会公益组织、法律服务
+        机构、其他六列之和。不等时报告，列出各列数字和差额。该行有缺失或无效的数字时
+        不检查。
+
+    为什么
+        行合计错误说明分类统计和汇总不一致，往往是手工改数后忘了改合计。
+
+    示例（错误）
+        （一）予以公开：5、1、0、0、0、0，总计 7。
+
+    示例（正确）
+        （一）予以公开：5、1、0、0、0、0，总计 6。
+
+    选项
+        无。
+    """
+
+    code = "T204"
+    name = "row-total"
+    severity = Severity.ERROR
+    eras = TABLE_ERAS
+    requires = _NEEDS
+
+    def check(self, report, ctx):
+        t3 = report.facts.tables.t3
+        if t3 is None:
+            return
+        labels = {s.key: s.label for s in T3_ROWS[t3.era]}
+        for row in t3.rows.values():
+            if len(row.values) != 7 or not all(v.ok for v in row.values):
+                continue
+            parts, total = row.values[:6], row.values[6]
+            s = sum(v.number for v in parts)
+            if s != total.number:
+                yield self.finding(
+                    total.cell.span(),
+                    f"表三“{labels[row.key]}”行：{' + '.join(_n(v) for v in parts)} = {s}，总计列为 {_n(total)}，相差 {abs(s - total.number)}",
+                    f"table 3 row '{row.key}': {' + '.join(_n(v) for v in parts)} = {s}, but the total column says {_n(total)}",
+                    row=row.key, sum=s, total=total.number)
+
+
+class OutcomeTotal(Rule):
+    """表三办理结果合计错误（T205）。
+
+    作用
+        表三每一列的“（七）总计”应等于各项办理结果之和：（一）予以公开 +（二）部分公开
+        +（三）不予公开 1–8 项 +（四）无法提供 1–3 项 +（五）不予处理 1–5 项 +（六）其他
+        处理（fmt2021 为 1–3 项）。不等时报告。该列有缺失或无效的数字时不检查。
+
+    为什么
+        总计与各项结果对不上，说明有申请被重复统计或漏计。
+
+    示例（错误）
+        自然人列：予以公开 5、部分公开 1、不予公开 1、无法提供 2、不予处理 1，（七）总计 11。
+
+    示例（正确）
+        自然人列：予以公开 5、部分公开 1、不予公开 1、无法提供 2、不予处理 1，（七）总计 10。
+
+    选项
+        无。
+    """
+
+    code = "T205"
+    name = "outcome-total"
+    severity = Severity.ERROR
+    eras = TABLE_ERAS
+    requires = _NEEDS
+
+    def check(self, report, ctx):
+        t3 = report.facts.tables.t3
+        if t3 is None:
+            return
+        keys = T3_OUTCOMES[t3.era]
+        labels = {s.key: s.label for s in T3_ROWS[t3.era]}
+        for c in range(7):
+            vals = _column_ok(t3, keys + ("total",), c)
+            if vals is None:
+                continue
+            parts, total = vals[:-1], vals[-1]
+            s = sum(v.number for v in parts)
+            if s != total.number:
+                nonzero = [(k, v) for k, v in zip(keys, parts) if v.number]
+                expr = " + ".join(f"{_short(labels[k])}（{_n(v)}）" for k, v in nonzero) or "0"
+                yield self.finding(
+                    total.cell.span(),
+                    f"表三 {T3_COLUMNS[c]}列：各项办理结果之和 {expr} = {s}，（七）总计为 {_n(total)}，相差 {abs(s - total.number)}",
+                    f"table 3, {T3_COLUMNS_EN[c]}: the outcomes add up to {s}, but the total says {_n(total)}",
+                    column=T3_COLUMNS[c], sum=s, total=total.number)
+
+
+class ReviewLitigationTotal(Rule):
+    """表四合计错误（T206）。
+
+    作用
+        表四三组（行政复议；行政诉讼·未经复议直接起诉；行政诉讼·复议后起诉）中，每组
+        的“总计”应等于结果维持 + 结果纠正 + 其他结果 + 尚未审结。不等时报告。
+
+    为什么
+        总计与分项不符说明案件统计有误。
+
+    示例（错误）
+        行政复议：结果维持 1、结果纠正 1、其他结果 0、尚未审结 0，总计 3。
+
+    示例（正确）
+        行政复议：结果维持 1、结果纠正 1、其他结果 0、尚未审结 0，总计 2。
+
+    选项
+        无。
+    """
+
+    code = "T206"
+    name = "review-litigation-total"
+    severity = Severity.ERROR
+    eras = TABLE_ERAS
+    requires = _NEEDS
+
+    def check(self, report, ctx):
+        t4 = report.facts.tables.t4
+        if t4 is None or len(t4.values) != 15:
+            return
+        for g in range(3):
+            group = t4.values[g * 5: g * 5 + 5]
+            if not all(v.ok for v in group):
+                continue
+            parts, total = group[:4], group[4]
+            s = sum(v.number for v in parts)
+            if s != total.number:
+                expr = " + ".join(f"{name}（{_n(v)}）" for name, v in zip(T4_RESULTS, parts))
+                yield self.finding(
+                    total.cell.span(),
+                    f"表四 {T4_GROUPS[g]}：{expr} = {s}，总计为 {_n(total)}，相差 {abs(s - total.number)}",
+                    f"table 4, {T4_GROUPS_EN[g]}: the outcomes add up to {s}, but the total says {_n(total)}",
+                    group=T4_GROUPS[g], sum=s, total=total.number)
+
+
+class InvalidCell(Rule):
+    """表格单元格无效（T207）。
+
+    作用
+        表格中应填数字的单元格留空、填“/”“-”“无”，或填了负数、小数、文字时报告
+        （数量必须是非负整数；“本年增/减”可以带正负号；金额可以是小数并带“万元/元”）。
+
+    为什么
+        没有发生也应填 0；空格和“/”让人无法判断是没有发生还是漏填，也无法核对合计。
+
+    示例（错误）
+        （一）予以公开：5、1、/、0、0、0、6。
+
+    示例（正确）
+        （一）予以公开：5、1、0、0、0、0、6。
+
+    选项
+        无。
+    """
+
+    code = "T207"
+    name = "invalid-cell"
+    severity = Severity.ERROR
+    eras = TABLE_ERAS
+    requires = _NEEDS
+
+    def check(self, report, ctx):
+        tables = report.facts.tables
+        values = []
+        if tables.t3 is not None:
+            values += [("表三", "table 3", v) for row in tables.t3.rows.values() for v in row.values]
+        if tables.t4 is not None:
+            values += [("表四", "table 4", v) for v in tables.t4.values]
+        if tables.t2 is not None:
+            values += [("表二", "table 2", v) for b in tables.t2.blocks.values() for row in b.rows.values() for v in row.values]
+        kind_zh = {"count": "非负整数", "signed": "带正负号的整数", "money": "金额"}
+        for zh, en, v in values:
+            if v.ok or v.cell is None:
+                continue
+            shown = {"blank": "空白", "placeholder": f"“{v.text}”"}.get(v.status, f"“{v.text}”")
+            yield self.finding(v.cell.span(), f"{zh}单元格为{shown}，应填写{kind_zh[v.kind]}（没有发生填 0）",
+                               f"{en} cell is {'blank' if v.status == 'blank' else repr(v.text)}: expected a "
+                               f"{ {'count': 'non-negative integer', 'signed': 'signed integer', 'money': 'money amount'}[v.kind]} (0 when none)",
+                               text=v.text, status=v.status)
+
+
+class WrongFormatVersion(Rule):
+    """表格格式版本错误（T208）。
+
+    作用
+        报告年度决定应使用的年报格式：2019、2020 年度用 2019 年格式（国办公开办函
+        〔2019〕60号），2021 年度起用 2021 年格式（国办公开办函〔2021〕30号）。表格使用
+        了另一版格式的标签时报告（例如 2022 年度报告的表二仍是“本年新制作数量、本年
+        新公开数量、对外公开总数量”，或表三没有“（六）其他处理”的三个分项）。只根据
+        能区分两版格式的标签判断。
+
+    为什么
+        套用旧格式是常见问题，旧表缺少新格式要求统计的项目。
+
+    示例（错误）
+        2022年度报告的表二：信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量
+
+    示例（正确）
+        2022年度报告的表二：信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数
+
+    选项
+        无。
+    """
+
+    code = "T208"
+    name = "wrong-format-version"
+    severity = Severity.WARNING
+    eras = TABLE_ERAS
+    requires = _NEEDS
+
+    def check(self, report, ctx):
+        tables = report.facts.tables
+        names = {Era.FMT2019: ("2019 年格式（国办公开办函〔2019〕60号）", "the 2019 format"),
+                 Era.FMT2021: ("2021 年格式（国办公开办函〔2021〕30号）", "the 2021 format")}
+        for zh, en, table in (("表二", "table 2", tables.t2), ("表三", "table 3", tables.t3)):
+            if table is None or not table.era_from_labels or table.era is report.era:
+                continue
+            yield self.finding(table.anchor.span(),
+                               f"{report.year}年度报告应使用{names[report.era][0]}，但{zh}使用的是{names[table.era][0]}的标签",
+                               f"a {report.year} report must use {names[report.era][1]}, but {en} has the labels of {names[table.era][1]}",
+                               expected=report.era.value, found=table.era.value)
+
+
+_LOW_LEVEL_RE = re.compile(r"[县区旗]")
+
+
+class ImplausibleValue(Rule):
+    """表格数值不合常理（T209）。
+
+    作用
+        提示（不是错误）看起来不合常理的数值：
+
+        - 乡镇（街道）或县区级部门报告了制发“规章”（只有国务院部门和省、设区的市
+          人民政府能制定规章）；
+        - fmt2021 表二中“现行有效件数”小于“本年制发件数 − 本年废止件数”；
+        - 三张表的所有数字全部为 0。
+
+    为什么
+        这些情况多半是填错了栏目或套用了模板，值得发布前再看一眼。
+
+    示例（错误）
+        某镇人民政府：规章 本年制发件数 2。
+
+    示例（正确）
+        某镇人民政府：规章 0 0 0；行政规范性文件 3 1 25。
+
+    选项
+        无。
+    """
+
+    code = "T209"
+    name = "implausible-value"
+    severity = Severity.INFO
+    eras = TABLE_ERAS
+    requires = _NEEDS
+
+    def check(self, report, ctx):
+        tables = report.facts.tables
+        t2 = tables.t2
+        block = t2.blocks.get("一") if t2 is not None else None
+        if block is not None:
+            gz = block.rows.get("规章")
+            low = report.agency_kind is AgencyKind.TOWNSHIP or (
+                report.agency_kind is AgencyKind.DEPARTMENT and _LOW_LEVEL_RE.search(report.agency or ""))
+            if gz is not None and gz.values and gz.values[0].ok and gz.values[0].number > 0 and low:
+                yield self.finding(gz.values[0].cell.span(), f"{report.agency}报告制发规章 {_n(gz.values[0])} 件，但该级机关无权制定规章",
+                                   f"{report.agency} reports {_n(gz.values[0])} new rules (规章), which bodies at its level cannot make")
+            if t2.era is Era.FMT2021:
+                for row in block.rows.values():
+                    if len(row.values) == 3 and all(v.ok for v in row.values):
+                        made, repealed, stock = (v.number for v in row.values)
+                        if stock < made - repealed:
+                            yield self.finding(row.values[2].cell.span(),
+                                               f"表二“{row.spec.label}”现行有效件数 {stock} 小于本年制发 {made} − 本年废止 {repealed}",
+                                               f"table 2 '{row.key}': {stock} in force is less than {made} made − {repealed} repealed")
+        values = []
+        if tables.t2 is not None:
+            values += [v for b in tables.t2.blocks.values() for r in b.rows.values() for v in r.values]
+        if tables.t3 is not None:
+            values += [v for r in tables.t3.rows.values() for v in r.values]
+        if tables.t4 is not None:
+            values += list(tables.t4.values)
+        if len(values) >= 20 and all(v.ok and v.number == 0 for v in values):
+            anchor = (tables.t2 or tables.t3 or tables.t4).anchor
+            yield self.finding(anchor.span(), "表格中的所有数字都为 0，请确认是否如实填报",
+                               "every number in the tables is 0: please confirm this is accurate")
+
+
+RULES = [MissingTable, TableShape, ApplicationBalance, RowTotal, OutcomeTotal, ReviewLitigationTotal,
+         InvalidCell, WrongFormatVersion, ImplausibleValue]
