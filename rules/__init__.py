@@ -12,12 +12,14 @@ from reportlint.hookspecs import hookimpl
 
 @hookimpl
 def reportlint_rules():
-    from reportlint.rules import citations, dates, input, numbers, structure, tables, wording
+    from reportlint.rules import citations, crosscheck, dates, input, numbers, sections, structure, tables, wording
 
     return [
         *input.RULES,
         *structure.RULES,
+        *sections.RULES,
         *numbers.RULES,
+        *crosscheck.RULES,
         *dates.RULES,
         *citations.RULES,
         *wording.RULES,

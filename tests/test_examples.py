@@ -1,8 +1,11 @@
 """The bundled example reports in examples/ give exactly their planted findings.
 
-Each example is a complete reg2008-era report. The clean one must give no
-error or warning; the two faulty ones carry planted defects, and every error-
-or warning-level finding must be one of them (info-level findings are free).
+The reg2008 examples (2017, 2018) and the fmt2019/fmt2021 ones (2020–2022,
+with the three tables in tab, pipe/markdown and label-then-numbers layouts).
+Clean ones give no error or warning; faulty ones carry planted defects, and
+every error- or warning-level finding must be one of them (info is free).
+The table example's planted defects are also listed with their arithmetic in
+tests/fixtures/tables/faulty-2021-tables.expected, which this test reads.
 Equality is on (code, line), never on wording.
 """
 
@@ -22,6 +25,16 @@ EXAMPLES = os.path.abspath(os.path.join(os.path.dirname(__file__), os.pardir, "e
 CLEAN = os.path.join(EXAMPLES, "clean-2017-department.txt")
 BUREAU = os.path.join(EXAMPLES, "faulty-2017-bureau.txt")
 TOWNSHIP = os.path.join(EXAMPLES, "faulty-2018-township-wrapped.txt")
+CLEAN_2021 = os.path.join(EXAMPLES, "clean-2021-department.txt")
+CLEAN_2019 = os.path.join(EXAMPLES, "clean-2019-government-pipes.txt")
+TABLES_2021 = os.path.join(EXAMPLES, "faulty-2021-tables.txt")
+TABLES_EXPECTED = os.path.join(os.path.dirname(__file__), "fixtures", "tables", "faulty-2021-tables.expected")
+
+
+def _expected_file(path):
+    with open(path, encoding="utf-8") as fh:
+        return sorted((code, int(line)) for code, line, *_ in (l.split(" ", 2) for l in fh if l.strip()))
+
 
 # Sorted (code, line) of the error- and warning-level findings of each example.
 EXPECTED = {
@@ -44,6 +57,9 @@ EXPECTED = {
         ("S104", 71),   # （一） after 1. and 2. in section 二
         ("D404", 143),  # closing 2019年4月15日, after 31 March 2019
     ]),
+    CLEAN_2021: [],
+    CLEAN_2019: [],
+    TABLES_2021: _expected_file(TABLES_EXPECTED),
 }
 
 
@@ -93,3 +109,16 @@ def test_cli_exit_codes(capsys):
     assert main(["check", EXAMPLES]) == 1
     assert main(["check", CLEAN]) == 0
     capsys.readouterr()
+
+
+@pytest.mark.parametrize("path,era,kind", [(CLEAN_2021, Era.FMT2021, AgencyKind.DEPARTMENT),
+                                           (TABLES_2021, Era.FMT2021, AgencyKind.DEPARTMENT),
+                                           (CLEAN_2019, Era.FMT2019, AgencyKind.GOVERNMENT)],
+                         ids=lambda p: os.path.basename(p) if isinstance(p, str) else str(p))
+def test_table_examples_read_all_three_tables(linter, path, era, kind):
+    r = linter.lint_file(path).report
+    assert (r.era, r.agency_kind) == (era, kind)
+    t = r.facts.tables
+    assert t.t3 is not None and t.t3.missing == () and t.t3.era is era and t.t3.era_from_labels
+    assert t.t4 is not None and len(t.t4.values) == 15
+    assert t.t2 is not None and t.t2.era is era and all(not b.missing for b in t.t2.blocks.values())

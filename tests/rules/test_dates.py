@@ -30,7 +30,7 @@ def report6(title_year: int = 2020, body: str = "", *, agency: str = "某市某�
 
         一、总体情况
 
-        {y}年，我局认真贯彻落实政府信息公开各项要求，主动公开政府信息120条。
+        {y}年，我局认真贯彻落实政府信息公开各项要求，主动公开政府信息120条。政务公开已纳入年度绩效考核，组织开展了社会评议，本年度未发生责任追究情况。
 
         """) + textwrap.dedent(body).strip("\n") + textwrap.dedent("""
 

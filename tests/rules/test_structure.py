@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from helpers import codes_lines, frame_line, report
+from tablegen import tables_for
+
+_T2, _T3, _T4 = tables_for(2020)
 
 SIX = """\
 某市某区某某局2020年政府信息公开工作年度报告
@@ -17,13 +20,17 @@ SIX = """\
 
 本年度主动公开政府信息86条。
 
+""" + _T2 + """
+
 三、收到和处理政府信息公开申请情况
 
-本年度收到政府信息公开申请3件。
+本年度政府信息公开申请的办理情况见下表。
+
+""" + _T3 + """
 
 四、政府信息公开行政复议、行政诉讼情况
 
-本年度未发生政府信息公开行政复议、行政诉讼。
+""" + _T4 + """
 
 五、存在的主要问题及改进情况
 
