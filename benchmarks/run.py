@@ -1,0 +1,172 @@
+"""Measure reportlint as users run it: cold start, throughput, linearity, memory.
+
+    python benchmarks/run.py [--reports 1000] [--json results.json]
+
+Everything is measured in the same run, beside floors that show what the
+machine itself costs: ``python -c pass``, and a floor script that reads a file
+and runs one regex over it. The package is byte-compiled first (this machine
+exports PYTHONDONTWRITEBYTECODE=1; users' installs are compiled by pip), and
+subprocesses run without that variable.
+"""
+
+from __future__ import annotations
+
+import argparse
+import compileall
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.dirname(HERE))
+
+from benchmarks.corpus import generate, scaled  # noqa: E402
+
+FLOOR_ONE = "import re,sys\nt=open(sys.argv[1],'rb').read().decode('utf-8')\nre.findall('截止[目当]', t)\n"
+FLOOR_MANY = ("import os,re,sys\nr=re.compile('截止[目当]')\n"
+              "for n in sorted(os.listdir(sys.argv[1])):\n"
+              "    r.findall(open(os.path.join(sys.argv[1],n),'rb').read().decode('utf-8'))\n")
+RSS_WRAPPER = ("import resource,subprocess,sys\nsubprocess.run(sys.argv[1:],stdout=subprocess.DEVNULL)\n"
+               "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n")
+
+
+def _env() -> dict:
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def _compile_package() -> None:
+    import reportlint
+
+    compileall.compile_dir(os.path.dirname(reportlint.__file__), quiet=1)
+
+
+def _cmd() -> list[str]:
+    exe = shutil.which("reportlint")
+    return [exe] if exe else [sys.executable, "-m", "reportlint"]
+
+
+def _time(argv: list[str], runs: int) -> list[float]:
+    out = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=_env())
+        out.append(time.perf_counter() - t)
+    return out
+
+
+def _supports_jobs() -> bool:
+    help_text = subprocess.run(_cmd() + ["check", "--help"], capture_output=True, text=True, env=_env()).stdout
+    return "--jobs" in help_text
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--reports", type=int, default=1000)
+    ap.add_argument("--runs", type=int, default=15, help="runs for each cold-start median")
+    ap.add_argument("--json", metavar="PATH", help="also write the results as JSON")
+    args = ap.parse_args(argv)
+
+    _compile_package()
+    results: dict = {"python": sys.version.split()[0], "cpus": os.cpu_count()}
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = os.path.join(tmp, "corpus")
+        os.mkdir(corpus)
+        total_bytes = 0
+        for name, text in generate(args.reports):
+            data = text.encode("utf-8")
+            total_bytes += len(data)
+            with open(os.path.join(corpus, name), "wb") as fh:
+                fh.write(data)
+        one = os.path.join(corpus, sorted(os.listdir(corpus))[0])
+        floor_one = os.path.join(tmp, "floor_one.py")
+        floor_many = os.path.join(tmp, "floor_many.py")
+        rss = os.path.join(tmp, "rss.py")
+        for path, code in ((floor_one, FLOOR_ONE), (floor_many, FLOOR_MANY), (rss, RSS_WRAPPER)):
+            with open(path, "w", encoding="utf-8") as fh:
+                fh.write(code)
+
+        # -- cold start ------------------------------------------------------------------
+        _time(_cmd() + ["check", one], 2)  # warm the OS cache and the bytecode
+        cold = statistics.median(_time(_cmd() + ["check", one], args.runs))
+        py = statistics.median(_time([sys.executable, "-c", "pass"], args.runs))
+        floor = statistics.median(_time([sys.executable, floor_one, one], args.runs))
+        results["cold_start"] = {"reportlint_ms": cold * 1e3, "python_pass_ms": py * 1e3, "floor_ms": floor * 1e3,
+                                 "x_floor": cold / floor, "file_kb": os.path.getsize(one) / 1024}
+
+        # -- throughput ------------------------------------------------------------------
+        mb = total_bytes / 1e6
+        floor_t = min(_time([sys.executable, floor_many, corpus], 3))
+        runs = {"floor": floor_t}
+        jobs = _supports_jobs()
+        one_proc = _cmd() + ["check", corpus, "--format", "json"] + (["--jobs", "1", "--no-cache"] if jobs else [])
+        runs["jobs1"] = min(_time(one_proc, 2))
+        if jobs:
+            runs["jobs2"] = min(_time(_cmd() + ["check", corpus, "--format", "json", "--jobs", "2", "--no-cache"], 2))
+        results["throughput"] = {
+            "reports": args.reports, "mb": mb,
+            **{f"{k}_s": v for k, v in runs.items()},
+            **{f"{k}_reports_per_s": args.reports / v for k, v in runs.items()},
+            **{f"{k}_mb_per_s": mb / v for k, v in runs.items()},
+            "x_floor": runs["jobs1"] / runs["floor"],
+            "jobs2_speedup": (runs["jobs1"] / runs["jobs2"]) if jobs else None,
+        }
+        peak = subprocess.run([sys.executable, rss] + one_proc, capture_output=True, text=True, env=_env()).stdout.strip()
+        results["peak_rss_mb"] = int(peak) / 1024 if peak else None
+
+        # -- per report and linearity (in process, every rule on) -------------------------------
+        from reportlint.engine import Linter
+
+        linter = Linter()
+        names = sorted(os.listdir(corpus))[:200]
+        per = []
+        for n in names:
+            data = open(os.path.join(corpus, n), "rb").read()
+            t = time.perf_counter()
+            linter.lint_bytes(n, data)
+            per.append((time.perf_counter() - t) / (len(data) / 20480))
+        results["in_process_ms_per_20kb"] = statistics.median(per) * 1e3
+        lin = {}
+        for f in (1, 4, 16, 64):
+            data = scaled(f).encode("utf-8")
+            times = []
+            for _ in range(3 if f < 64 else 1):
+                t = time.perf_counter()
+                linter.lint_bytes(f"scaled-{f}.txt", data)
+                times.append(time.perf_counter() - t)
+            lin[f] = {"kb": len(data) / 1024, "ms": min(times) * 1e3, "ms_per_kb": min(times) * 1e3 / (len(data) / 1024)}
+        results["linearity"] = lin
+
+    _print(results)
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as fh:
+            json.dump(results, fh, indent=2)
+    return 0
+
+
+def _print(r: dict) -> None:
+    c, t = r["cold_start"], r["throughput"]
+    print(f"reportlint benchmark — Python {r['python']}, {r['cpus']} CPUs")
+    print(f"cold start (one {c['file_kb']:.0f} KB file, median): reportlint {c['reportlint_ms']:.0f} ms | "
+          f"python -c pass {c['python_pass_ms']:.0f} ms | read+regex floor {c['floor_ms']:.0f} ms | "
+          f"{c['x_floor']:.2f}x floor   (target <= 100 ms, <= 2.5x)")
+    line = (f"throughput ({t['reports']} reports, {t['mb']:.1f} MB): 1 process {t['jobs1_reports_per_s']:.0f} reports/s "
+            f"{t['jobs1_mb_per_s']:.2f} MB/s")
+    if t.get("jobs2_s"):
+        line += f" | --jobs 2 {t['jobs2_reports_per_s']:.0f} reports/s ({t['jobs2_speedup']:.2f}x)"
+    line += f" | floor {t['floor_reports_per_s']:.0f} reports/s {t['floor_mb_per_s']:.1f} MB/s | {t['x_floor']:.1f}x floor"
+    print(line + "   (target >= 500/s per core, <= 10x floor, --jobs 2 >= 1.6x)")
+    print(f"in process, every rule on: {r['in_process_ms_per_20kb']:.2f} ms per 20 KB   (target <= 2 ms)")
+    print("linearity: " + " | ".join(f"{f}x {v['kb']:.0f} KB {v['ms']:.1f} ms ({v['ms_per_kb']:.3f} ms/KB)"
+                                      for f, v in r["linearity"].items()))
+    print(f"peak RSS (1 process, whole corpus): {r['peak_rss_mb']:.0f} MB" if r["peak_rss_mb"] else "peak RSS: n/a")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
