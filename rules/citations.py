@@ -230,3 +230,301 @@ class UnbalancedBrackets(Rule):
 
 
 RULES = [DocumentNumberBrackets, NestedTitleMarks, UnbalancedBrackets]
+
+
+# --------------------------------------------------------------------------- C502
+from reportlint.model import Era  # noqa: E402
+
+# The serial part after the bracketed year of a _DOCNO_RE match: "第012号".
+_SERIAL_RE = re.compile(r"[ \u3000]*(?P<di>第)?[ \u3000]*(?P<zeros>0+)?(?=\d)(?P<n>\d+)[ \u3000]*号")
+
+
+class DocumentNumberFormat(Rule):
+    """发文字号的序号写法错误（C502）。
+
+    作用
+        发文字号的序号不编虚位（不补零）、不加“第”字（GB/T 9704-2012）：
+        “吴利政办发〔2017〕12号”。“〔2017〕第12号”“〔2017〕012号”报告，并可自动删去
+        “第”和补的“0”（只删这些字符，其他字符不动；年份括号错误由 C501 报告）。
+        只检查“机关代字＋括号年份＋序号＋号”的完整文号：正文里的“第一”“第12号
+        文件”、“国务院令第492号”（令号不是发文字号）都不报告。
+
+    为什么
+        序号写法不统一会让同一文件出现几种写法，影响检索和引用的准确性。
+
+    示例（错误）
+        按照《关于做好政务公开工作的通知》（宁政办发〔2017〕第012号）要求，我局进一步规范了信息发布程序。
+
+    示例（正确）
+        按照《关于做好政务公开工作的通知》（宁政办发〔2017〕12号）要求，我局第一次全面梳理了信息发布程序。
+
+    选项
+        无。
+    """
+
+    code = "C502"
+    name = "document-number-format"
+    severity = Severity.WARNING
+    fixable = True
+
+    def check(self, report, ctx):
+        for block in report.text_blocks():
+            text = block.text
+            for m in _DOCNO_RE.finditer(text):
+                s = _SERIAL_RE.match(text, m.end("close"))
+                if s is None or not (s["di"] or s["zeros"]):
+                    continue
+                wrong = []
+                if s["di"]:
+                    wrong.append(s.start("di"))
+                if s["zeros"]:
+                    wrong.extend(range(s.start("zeros"), s.end("zeros")))
+                # One edit per character: "第" and the zeros may stand on different lines.
+                fix = tuple(Edit(block.span(i, i + 1), "") for i in wrong)
+                start = wrong[0]
+                shown = text[start:s.end()]
+                yield self.finding(block.span(start, s.end("n")),
+                                   f"发文字号的序号不加“第”、不补零：“{shown}”应为“{s['n']}号”",
+                                   f"the serial number of a document number takes no '第' and no leading zeros: "
+                                   f"'{shown}' should be '{s['n']}号'", fix=fix, found=shown)
+
+
+# --------------------------------------------------------------------------- C505
+_DOUBLED_RE = re.compile(r"([，。、；：《》])\1+")
+
+
+class DoubledPunctuation(Rule):
+    """标点重复（C505）。
+
+    作用
+        同一个标点连续出现时报告：“《《”“》》”“，，”“。。”“、、”“；；”“：：”，并可
+        自动删去多余的标点。省略号“……”和破折号“——”本来就占两个字位，不报告。
+        “《《”“》》”只在书名号因此不成对时报告：“《关于印发〈…〉的通知》”是正确的
+        嵌套，“《A《B》》”是书名号嵌套写错（由 C503 报告，改为〈〉）。
+
+    为什么
+        重复的标点多是删改或粘贴时留下的，显得报告未经校对。
+
+    示例（错误）
+        我局认真贯彻《《中华人民共和国政府信息公开条例》，，坚持以公开为常态。
+
+    示例（正确）
+        我局认真贯彻《中华人民共和国政府信息公开条例》，坚持以公开为常态……
+
+    选项
+        无。
+    """
+
+    code = "C505"
+    name = "doubled-punctuation"
+    severity = Severity.WARNING
+    fixable = True
+
+    def check(self, report, ctx):
+        for block in report.text_blocks():
+            text = block.text
+            for m in _DOUBLED_RE.finditer(text):
+                ch = m.group(1)
+                if ch in "《》":
+                    opens, closes = text.count("《"), text.count("》")
+                    extra = opens - closes if ch == "《" else closes - opens
+                    if extra <= 0:
+                        continue  # balanced: a nesting question for C503, not a doubled mark
+                    drop = min(extra, len(m.group(0)) - 1)
+                else:
+                    drop = len(m.group(0)) - 1
+                fix = tuple(Edit(block.span(i, i + 1), "") for i in range(m.end() - drop, m.end()))
+                yield self.finding(block.span(m.start(), m.end()), f"标点重复：“{m.group(0)}”",
+                                   f"doubled punctuation: '{m.group(0)}'", fix=fix, found=m.group(0))
+
+
+# --------------------------------------------------------------------------- C506
+REGULATION_TITLE = "中华人民共和国政府信息公开条例"
+# The full title and the usual short one; 《条例》 after a first full citation is not matched at all.
+_ACCEPTED_TITLES = {REGULATION_TITLE, "政府信息公开条例"}
+# What a (mis)quoted title of the Regulation looks like as the whole content of 《》 or 〈〉.
+_REGULATION_LIKE_RE = re.compile(
+    r"^(?:中华人民共和国|中国|国务院|国家)?(?:政府|国家)?(?:信息公开|公开信息|政务公开|政府公开|政务信息公开)(?:管理|工作)?条例$"
+)
+# The title written in running text without 《》 (or in quotation marks).
+_BARE_REGULATION_RE = re.compile(r"(?:中华人民共和国)?政府信息公开条例")
+_PLACE_BEFORE_RE = re.compile(r"[省市区县州旗盟镇乡]$")
+
+
+class RegulationTitle(Rule):
+    """《中华人民共和国政府信息公开条例》名称引用不规范（C506）。
+
+    作用
+        《条例》的全称是《中华人民共和国政府信息公开条例》。以下情况报告：
+
+        - 书名号内的名称写错：“《中华人民共和国信息公开条例》”“《政府信息公开管理
+          条例》”“《政府公开信息条例》”；
+        - 名称没有加书名号（包括用引号代替）：“认真贯彻中华人民共和国政府信息公开
+          条例”。
+
+        常用简称《政府信息公开条例》、首次引用全称后的简称《条例》，以及
+        书名号内嵌套的〈中华人民共和国政府信息公开条例〉（如某省的实施办法）都是
+        正确写法，不报告；“《宁夏回族自治区政府信息公开条例》”这类地方法规名称、
+        “<…>”写法（由 C503 报告）也不报告。
+
+    为什么
+        年度报告的法定依据就是这部《条例》，名称写错或不加书名号显得不严谨。
+
+    示例（错误）
+        本报告根据《中华人民共和国信息公开条例》编制，认真贯彻政府信息公开条例的各项规定。
+
+    示例（正确）
+        本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）编制，认真贯彻《条例》的各项规定。
+
+    选项
+        无。
+    """
+
+    code = "C506"
+    name = "regulation-title"
+    severity = Severity.INFO
+
+    def check(self, report, ctx):
+        for block in report.text_blocks():
+            text = block.text
+            if "条例" not in text:
+                continue
+            enclosed = self._enclosed(text)
+            # Misquoted titles: the whole content of a 《》 or 〈〉 pair.
+            for o, c in self._pairs(text):
+                content = "".join(text[o + 1:c].split())
+                if content in _ACCEPTED_TITLES or not _REGULATION_LIKE_RE.match(content):
+                    continue
+                shown = text[o:c + 1]
+                yield self.finding(block.span(o, c + 1),
+                                   f"《条例》名称引用有误：“{shown}”应为《{REGULATION_TITLE}》",
+                                   f"the Regulation's title is misquoted: '{shown}' should be 《{REGULATION_TITLE}》",
+                                   found=shown)
+            # The title without 《》.
+            for m in _BARE_REGULATION_RE.finditer(text):
+                if enclosed[m.start()] or _PLACE_BEFORE_RE.search(text, 0, m.start()):
+                    continue
+                shown = m.group(0)
+                yield self.finding(block.span(m.start(), m.end()),
+                                   f"《条例》名称应加书名号：“{shown}”应为《{REGULATION_TITLE}》",
+                                   f"the Regulation's title takes 《》: '{shown}' should be 《{REGULATION_TITLE}》",
+                                   found=shown)
+
+    @staticmethod
+    def _pairs(text: str) -> list[tuple[int, int]]:
+        """Matched 《》 and 〈〉 pairs (innermost first), as (open, close) indices."""
+        stack: list[int] = []
+        out = []
+        for i, ch in enumerate(text):
+            if ch in "《〈":
+                stack.append(i)
+            elif ch in "》〉" and stack and text[stack[-1]] == _TITLE_OPEN[ch]:
+                out.append((stack.pop(), i))
+        return out
+
+    @staticmethod
+    def _enclosed(text: str) -> list[bool]:
+        """For each position: does it stand inside any open 《 〈 < ＜ “ ‘ 「 (a title or a quotation)?"""
+        out = []
+        depth = 0
+        for ch in text:
+            if ch in "《〈<＜":
+                depth += 1
+            elif ch in "》〉>＞" and depth:
+                depth -= 1
+            out.append(depth > 0)
+        # Quoted ("“政府信息公开条例”") is not titled: only title marks count as enclosing.
+        return out
+
+
+# --------------------------------------------------------------------------- C507
+_SP = r"[ \u3000]*"
+# The 2019 trial format (国办公开办函〔2019〕60号), by number or by its title "…格式（试行）".
+_TRIAL_FORMAT_RE = re.compile(
+    rf"国办公开办函{_SP}[\[【(（［〔]{_SP}2019{_SP}[\]】)）］〕]{_SP}第?{_SP}60{_SP}号|年度报告格式[（(]试行[）)]"
+)
+# The 2008 Regulation by its decree number.
+_DECREE_492_RE = re.compile(rf"国务院令{_SP}(?:第{_SP})?492{_SP}号")
+# Articles 31/32 of the 2008 Regulation (deadline and contents of the annual report).
+_OLD_ARTICLES_RE = re.compile(r"第三十一条|第三十二条")
+# "本报告期内" is a time, not the report's basis: the basis sentence says 编制/年度报告, or cites 31 and 32 together.
+_REPORT_CONTEXT_RE = re.compile(r"年度报告|年报|编制|报告如下|第三十一条[、和及，,]第三十二条")
+_HISTORY_RE = re.compile(r"修订|修改|废止|替代|取代|不再|原《|原条例|旧|此前|以前|2008年|二〇〇八年")
+_SENTENCE_STOP = "。！？!?；;"
+
+
+def _sentence_at(text: str, start: int, end: int) -> tuple[int, int]:
+    s = max(text.rfind(ch, 0, start) for ch in _SENTENCE_STOP) + 1
+    stops = [i for i in (text.find(ch, end) for ch in _SENTENCE_STOP) if i >= 0]
+    return s, min(stops) if stops else len(text)
+
+
+class OutdatedBasis(Rule):
+    """引用已被替代的依据（C507）。
+
+    作用
+        报告引用的编制依据已经被替代时报告：
+
+        - 2021年度及以后的报告引用2019年的试行格式（国办公开办函〔2019〕60号，或
+          “年度报告格式（试行）”），应为国办公开办函〔2021〕30号；
+        - 2019年度及以后的报告以2008年《条例》为依据：引用“国务院令第492号”，或
+          在说明本报告编制依据的句子中引用《条例》“第三十一条、第三十二条”
+          （修订后的《条例》规定年度报告的是第四十九条、第五十条）。
+
+        句子说明这是修订前的旧依据（含“修订、废止、替代、原《条例》、2008年”等）
+        时不报告；不在编制依据语境中的“第三十二条”（修订后的《条例》第三十二条是
+        征求第三方意见）不报告。
+
+    为什么
+        依据引用过时，说明报告是照搬往年模板改写的，格式和内容也往往随之过时。
+
+    示例（错误）
+        本报告根据《中华人民共和国政府信息公开条例》第三十一条、第三十二条的规定，按照国办公开办函〔2019〕60号的要求编制。
+
+    示例（正确）
+        本报告根据《中华人民共和国政府信息公开条例》第五十条的规定，按照国办公开办函〔2021〕30号的要求编制。
+
+    选项
+        无。
+    """
+
+    code = "C507"
+    name = "outdated-basis"
+    severity = Severity.WARNING
+    eras = frozenset({Era.FMT2019, Era.FMT2021})
+    requires = frozenset({"structure", "year"})
+
+    def check(self, report, ctx):
+        for block in report.text_blocks():
+            text = block.text
+            if report.era is Era.FMT2021:
+                for m in _TRIAL_FORMAT_RE.finditer(text):
+                    s, e = _sentence_at(text, m.start(), m.end())
+                    if _HISTORY_RE.search(text, s, e):
+                        continue
+                    yield self.finding(block.span(m.start(), m.end()),
+                                       f"{report.year}年度报告应按国办公开办函〔2021〕30号的格式编制，"
+                                       f"“{m.group(0)}”（2019年试行格式）已被替代",
+                                       f"a {report.year} report follows the 2021 format (国办公开办函〔2021〕30号); "
+                                       f"'{m.group(0)}' (the 2019 trial format) is superseded", found=m.group(0))
+            for m in _DECREE_492_RE.finditer(text):
+                s, e = _sentence_at(text, m.start(), m.end())
+                if _HISTORY_RE.search(text, s, e):
+                    continue
+                yield self.finding(block.span(m.start(), m.end()),
+                                   f"“{m.group(0)}”是2008年的《条例》，已于2019年修订（国务院令第711号）",
+                                   f"'{m.group(0)}' is the 2008 Regulation, revised in 2019 (Decree 711)",
+                                   found=m.group(0))
+            for m in _OLD_ARTICLES_RE.finditer(text):
+                s, e = _sentence_at(text, m.start(), m.end())
+                if ("条例" not in text[s:m.start()] or not _REPORT_CONTEXT_RE.search(text, s, e)
+                        or _HISTORY_RE.search(text, s, e)):
+                    continue
+                yield self.finding(block.span(m.start(), m.end()),
+                                   f"修订后的《条例》规定年度报告的是第四十九条、第五十条，“{m.group(0)}”是2008年《条例》的条文",
+                                   f"the revised Regulation sets out the annual report in art. 49–50; "
+                                   f"'{m.group(0)}' is an article of the 2008 Regulation", found=m.group(0))
+                break  # "第三十一条、第三十二条" is one citation
+
+
+RULES += [DocumentNumberFormat, DoubledPunctuation, RegulationTitle, OutdatedBasis]

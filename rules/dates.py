@@ -351,3 +351,142 @@ class YearMismatch(Rule):
 
 
 RULES = [InvalidDate, IncompleteDate, StatisticalPeriod, LatePublication, DateBeforePeriodEnd, YearMismatch]
+
+
+# --------------------------------------------------------------------------- D407
+from reportlint.facts.dates import CN_DATE_RE, cn_year  # noqa: E402
+from reportlint.patterns import cn_number  # noqa: E402
+from reportlint.rule import Edit  # noqa: E402
+
+# A month (and day) as written: "09月", "2017年09月05日", "9月05日".
+_MONTH_DAY_STYLE_RE = re.compile(r"(?<![\d.])(?P<m>\d{1,2})[ \u3000]*月(?:[ \u3000]*(?P<d>\d{1,2})[ \u3000]*日)?")
+# "17年9月": a two-digit year before a month.
+_SHORT_YEAR_MONTH_RE = re.compile(r"(?<![\d.A-Za-z])(?P<y>\d{2})[ \u3000]*年[ \u3000]*(?P<m>\d{1,2})[ \u3000]*月")
+# "17年度" / "17年底" / "17年上半年" standing for the report year (or the year before or after it).
+# A bare "17年" is too often a duration ("成立17年", "17年来", "近17年") to be read as a year.
+_SHORT_YEAR_RE = re.compile(
+    r"(?<![\d.A-Za-z第])(?P<y>\d{2})[ \u3000]*年(?=[ \u3000]*(?:度|底|末|初|上半年|下半年|第?[一二三四]季度))"
+)
+_DURATION_BEFORE_RE = re.compile(r"(?:近|满|连续|历时|共|约|多|余|过去|这|已|长达|达|经过|用了|用时|工作|任职|超过|不到|每|前|后|这些|以来)[ \u3000]*$")
+_DURATION_AFTER_RE = re.compile(r"[ \u3000]*(?:来|间|内|以来|之久|多|余|左右|以上|以下|时间|前|后|之前|之后|里|中|期间|的时间|工龄|党龄)")
+# A year in Chinese numerals: its zero must be 〇, never 0 / O / ○ / 零.
+_CN_YEAR_RE = re.compile(r"(?<![〇零○O0０Ｏ一二三四五六七八九十])(?P<y>[〇零○O0０Ｏ一二三四五六七八九]{4})[ \u3000]*年")
+_BAD_ZERO = "零○O0０Ｏ"
+_REAL_CN_DIGIT = "一二三四五六七八九"
+
+
+def _inside_title_marks(text: str, pos: int) -> bool:
+    """True when ``pos`` stands inside an unclosed 《 (a cited title, which must be quoted as it is)."""
+    depth = 0
+    for ch in text[:pos]:
+        if ch == "《":
+            depth += 1
+        elif ch == "》" and depth:
+            depth -= 1
+    return depth > 0
+
+
+class DateStyle(Rule):
+    """日期写法不规范（D407）。
+
+    作用
+        按 GB/T 9704-2012 和 GB/T 15835，日期用阿拉伯数字写全年份、月日不编虚位：
+        “2021年9月26日”。以下写法报告：
+
+        - 月、日前补零：“09月”“2017年09月05日”（可自动删去补的“0”）；
+        - 年份只写两位：“17年9月”，以及与报告年度（或前后一年）相同的“17年度”
+          “17年底”“18年上半年”；单独的“17年”多是时长（“成立17年”“17年来”
+          “近17年”），不报告；
+        - 2012年7月1日以后（GB/T 9704-2012 施行后）的文件使用汉字日期
+          “二〇一八年二月二十八日”（报告年度为2012年及以后的报告都属此列）；
+        - 汉字年份中的“〇”写成了“0”“O”“○”或“零”（“二0一八年”）。
+
+        书名号内引用的文件名照原文，不检查。
+
+    为什么
+        日期写法不统一是公文格式检查中最常见的问题之一；补零和两位年份多来自
+        表格软件或口语习惯，在正式文件中不规范。
+
+    示例（错误）
+        2017年09月05日，我局召开政务公开工作专题会议。
+
+    示例（正确）
+        2017年9月5日，我局召开政务公开工作专题会议。申请的截止日期为3月31日。
+
+    选项
+        无。
+    """
+
+    code = "D407"
+    name = "date-style"
+    severity = Severity.INFO
+    fixable = True
+
+    def check(self, report, ctx):
+        year = report.year
+        previous = ""
+        for block in report.text_blocks():
+            text = block.text
+            # "20" ending one line and "17年9月" starting the next: a year the reader did not join.
+            split_year = previous[-1:].isdigit()
+            previous = text
+            # Zero padding: one finding per date, one edit per padded zero.
+            for m in _MONTH_DAY_STYLE_RE.finditer(text):
+                zeros = [m.start(g) for g in ("m", "d")
+                         if m[g] and len(m[g]) == 2 and m[g][0] == "0" and m[g] != "00"]
+                if not zeros:
+                    continue
+                fix = tuple(Edit(block.span(z, z + 1), "") for z in zeros)
+                shown = m.group(0)
+                fixed = shown
+                for z in reversed(zeros):
+                    fixed = fixed[:z - m.start()] + fixed[z - m.start() + 1:]
+                yield self.finding(block.span(m.start(), m.end()), f"日期中的月、日不应补零：“{shown}”应为“{fixed}”",
+                                   f"no zero padding in dates: '{shown}' should be '{fixed}'", fix=fix, found=shown)
+            # Two-digit years.
+            taken = []
+            for m in _SHORT_YEAR_MONTH_RE.finditer(text):
+                if (1 <= int(m["m"]) <= 12 and not _DURATION_BEFORE_RE.search(text, 0, m.start())
+                        and not (split_year and m.start() == 0)):
+                    taken.append(m.start())
+                    yield self._short_year(block, m.start(), m.start("y") + 2, m["y"])
+            if year is not None:
+                near = {f"{(year + k) % 100:02d}" for k in (-1, 0, 1)}
+                for m in _SHORT_YEAR_RE.finditer(text):
+                    if (m.start() in taken or m["y"] not in near or (split_year and m.start() == 0)
+                            or _DURATION_BEFORE_RE.search(text, 0, m.start())
+                            or _DURATION_AFTER_RE.match(text, m.end())):
+                        continue
+                    yield self._short_year(block, m.start(), m.start("y") + 2, m["y"])
+            # Chinese-numeral dates and years.
+            dates = {m.start(): m for m in CN_DATE_RE.finditer(text)}
+            for m in _CN_YEAR_RE.finditer(text):
+                y = m["y"]
+                if not any(ch in _REAL_CN_DIGIT for ch in y) or _inside_title_marks(text, m.start()):
+                    continue
+                bad = [ch for ch in y if ch in _BAD_ZERO]
+                full = dates.get(m.start())
+                value = cn_year(y)
+                modern = full is not None and (
+                    (year is not None and year >= 2012)
+                    or (value is not None and (value, cn_number(full["m"]) or 0) >= (2012, 7)))
+                if not bad and not modern:
+                    continue
+                end = full.end() if full is not None else m.end()
+                shown = text[m.start():end]
+                zh, en = [], []
+                if modern:
+                    zh.append("2012年7月1日以后的公文日期应使用阿拉伯数字")
+                    en.append("documents after 1 July 2012 write dates in Arabic numerals")
+                if bad:
+                    zh.append(f"汉字年份中的零应写作“〇”，不是“{bad[0]}”")
+                    en.append(f"the zero of a year in Chinese numerals is 〇, not '{bad[0]}'")
+                yield self.finding(block.span(m.start(), end), f"日期写法不规范：“{shown}”，" + "；".join(zh),
+                                   f"date style: '{shown}': " + "; ".join(en), found=shown)
+
+    def _short_year(self, block, start, end, y):
+        return self.finding(block.span(start, end), f"年份应写全，不应简写为“{y}年”",
+                            f"write the year in full, not '{y}年'", found=f"{y}年")
+
+
+RULES += [DateStyle]

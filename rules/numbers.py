@@ -155,3 +155,224 @@ class BreakdownSum(Rule):
 
 
 RULES = [BreakdownSum]
+
+
+# --------------------------------------------------------------------------- N302
+# "4条，占5.6%" / "47条，占全部主动公开信息的30.1%" / "10件（占83.3%）"
+_PCT_RE = re.compile(
+    rf"(?<![\d.])(?<!\d,)(?P<n>\d+)[ \u3000]*(?P<u>{_UNIT})[ \u3000]*[，,、（(]?[ \u3000]*(?:约|均)?占"
+    r"(?:(?P<base>[^，,。；;！？!?%％\d（）()]{1,24}?)的)?(?:比例|比重|比)?(?:为|达|约)?[ \u3000]*"
+    r"(?P<p>\d+(?:\.\d+)?)[ \u3000]*[%％]"
+)
+# "其中自然人申请占60%": a part given only as a share.
+_SHARE_RE = re.compile(r"^(?P<label>[^\d%％]*?)[ \u3000]*(?:约|均)?占(?:比)?(?:为|达)?[ \u3000]*(?P<p>\d+(?:\.\d+)?)[ \u3000]*[%％]$")
+_PCT_ONLY_RE = re.compile(r"^(?:约|均)?占(?:比)?(?:为|达)?[ \u3000]*(?P<p>\d+(?:\.\d+)?)[ \u3000]*[%％]$")
+# A base named after 占 that is the whole ("占全部主动公开信息的", "占申请总数的").
+_WHOLE_RE = re.compile(r"全部|总数|总量|总计|合计|总和|全年|所有|全局|全部门|总体")
+
+
+def _tolerance(p: str) -> float:
+    """How far a written percentage may be from the exact share: a rounding (or truncation)
+    of its last written digit, and never less than 0.1."""
+    decimals = len(p.split(".", 1)[1]) if "." in p else 0
+    return max(0.1, 10.0 ** -decimals) + 1e-9
+
+
+def _bigrams(s: str) -> set[str]:
+    return {s[i:i + 2] for i in range(len(s) - 1)}
+
+
+class PercentageMismatch(Rule):
+    """百分比与数量不符（N302）。
+
+    作用
+        “某类信息 a 条，占 p%”中，p 与 a 除以总数 N 的结果不符时报告，并给出算式。
+        总数 N 取同一段落中该分项之前的总数：“其中”前面的同单位数量，或“共/累计/
+        合计/总计”后的数量。
+
+        只在能确定口径时检查：
+
+        - 允许四舍五入或截尾：写到一位小数的百分比可相差 0.1，写成整数的可相差 1；
+        - “占”后写明了另一个口径（“占全市的20%”）时不报告；口径是“全部、总数、
+          全年”等，或与总数的名称一致时才按总数检查；
+        - 百分比与段落中任何一个同单位的其他数量相符（另一个口径）时不报告；
+        - 分项就是总数本身、找不到总数时不报告。
+
+        “其中”之后只给出百分比、不给数量的分项，若含有“其他/其余”兜底项（构成完整
+        划分），各百分比之和应为100%（误差同上，按分项数累计）。
+
+    为什么
+        百分比是读者最先看的数字，算错会让人怀疑整份报告的数据。
+
+    示例（错误）
+        主动公开政府信息71条，其中政策类信息4条，占15.6%；工作动态40条，占56.3%；其他信息27条，占38.0%。
+
+    示例（正确）
+        主动公开政府信息71条，其中政策类信息4条，占5.6%；工作动态40条，占56.3%；其他信息27条，占38.0%。
+
+    选项
+        无。
+    """
+
+    code = "N302"
+    name = "percentage-mismatch"
+    severity = Severity.WARNING
+
+    def check(self, report, ctx):
+        for block in report.paragraphs:
+            if "%" in block.text or "％" in block.text:
+                yield from self._check_text(block)
+
+    # -- the total a part belongs to ------------------------------------------------------
+    def _total(self, text, sentences, pos, unit):
+        """The total (a _QTY_RE match) the part at ``pos`` is a share of, or None."""
+        k = next((i for i, (s, e) in enumerate(sentences) if s <= pos <= e), None)
+        if k is None:
+            return None
+        s, _ = sentences[k]
+        # 其中 in this sentence (before the part) or opening it after a total sentence.
+        m = None
+        for q in _QIZHONG_RE.finditer(text, s, pos):
+            m = q
+        if m is not None:
+            before = list(_QTY_RE.finditer(text, s, m.start()))
+            if not before and k > 0 and not text[s:m.start()].strip():
+                ps, pe = sentences[k - 1]
+                before = list(_QTY_RE.finditer(text, ps, pe))
+            before = [q for q in before if q["u"] == unit and not _CHANGE_BEFORE_RE.search(text, 0, q.start())]
+            return before[-1] if before else None
+        # Otherwise the last "共/累计/合计 … N unit" before the part in the paragraph.
+        total = None
+        for kw in _TOTAL_KW_RE.finditer(text, 0, pos):
+            end = next((e for (ss, e) in sentences if ss <= kw.start() <= e), len(text))
+            q = next((q for q in _QTY_RE.finditer(text, kw.end(), min(end, pos)) if q["u"] == unit), None)
+            if q is not None and q.start() < pos:
+                total = q
+        return total
+
+    def _check_text(self, block):
+        text = block.text
+        sentences = _sentences(text)
+        if not sentences:
+            return
+        counts = [q for q in _QTY_RE.finditer(text)]
+        for m in _PCT_RE.finditer(text):
+            unit, a, p = m["u"], int(m["n"]), m["p"]
+            total = self._total(text, sentences, m.start(), unit)
+            if total is None or total.start() == m.start():
+                continue
+            if _APPROX_BEFORE_RE.search(text, 0, total.start()) or _APPROX_AFTER_RE.match(text, total.end()):
+                continue
+            n = int(total["n"])
+            if n == 0:
+                continue
+            base = m["base"]
+            if base and not _WHOLE_RE.search(base):
+                clause_start = max([text.rfind(ch, 0, total.start()) for ch in "，,。；;：:"] + [-1]) + 1
+                label = text[clause_start:total.start()]
+                shared = _bigrams(base) & _bigrams(label)
+                if not _bigrams(base) or len(shared) * 5 < len(_bigrams(base)) * 3:
+                    continue  # another base, named but not found
+            tol = _tolerance(p)
+            exact = a * 100 / n
+            if abs(float(p) - exact) <= tol:
+                continue
+            # Another count of the same unit in the paragraph explains the share: a different base.
+            if any(abs(float(p) - a * 100 / int(q["n"])) <= tol for q in counts
+                   if q["u"] == unit and int(q["n"]) >= a and int(q["n"]) > 0 and q.start() != m.start()):
+                continue
+            yield self.finding(
+                block.span(m.start("n"), m.end()),
+                f"百分比不符：{a}{unit} ÷ {n}{unit} = {exact:.1f}%，文中写作 {p}%",
+                f"percentage mismatch: {a} / {n} = {exact:.1f}%, but the text says {p}%",
+                part=a, total=n, written=float(p), computed=round(exact, 2))
+        yield from self._check_share_sum(block, sentences)
+
+    def _check_share_sum(self, block, sentences):
+        """Shares without counts after 其中, with a residual item, must add up to 100%."""
+        text = block.text
+        for s, e in sentences:
+            m = _QIZHONG_RE.search(text, s, e)
+            if not m:
+                continue
+            parts: list[tuple[str, str]] = []
+            ok = True
+            for piece in _CLAUSE_SPLIT_RE.split(text[m.end():e]):
+                clause = piece.strip(" \u3000：:")
+                if not clause:
+                    continue
+                share = _SHARE_RE.match(clause)
+                if share and share["label"] and not _PCT_ONLY_RE.match(clause) and not _QTY_RE.search(clause):
+                    parts.append((share["label"], share["p"]))
+                    continue
+                ok = False
+                break
+            if not ok or len(parts) < 2 or not any(_RESIDUAL_RE.search(label) for label, _ in parts):
+                continue
+            written = sum(float(p) for _, p in parts)
+            decimals = max((len(p.split(".", 1)[1]) if "." in p else 0) for _, p in parts)
+            tol = max(0.1, len(parts) * 0.5 * 10.0 ** -decimals) + 1e-9
+            if abs(written - 100) <= tol:
+                continue
+            yield self.finding(
+                block.span(m.start(), e),
+                f"各分项百分比之和为 {written:g}%，不等于 100%：" + " + ".join(f"{label}（{p}%）" for label, p in parts),
+                f"the shares of the parts add up to {written:g}%, not 100%: " + " + ".join(f"{p}%" for _, p in parts),
+                shares=[float(p) for _, p in parts], sum=round(written, 4))
+
+
+# --------------------------------------------------------------------------- N304
+_NUMERAL_CHARS = "0123456789０１２３４５６７８９〇零一二三四五六七八九十百千万两几多余数"
+# A counted object or counting verb right before the unit: the number that should stand between is missing.
+_COUNTED = (r"信息|申请|公开|发布|受理|收到|办结|答复|处理|制发|废止|印发|建议|提案|咨询|会议|培训|活动|留言"
+            r"|解读|举报|投诉|来电|意见")
+# Not 期 (培训期) or 家 (活动家): they make words with the counted nouns.
+_N304_UNIT = r"(?:人次|条|件|个|次|项|份|篇|名|场|批)"
+_MISSING_NUMBER_RE = re.compile(
+    rf"(?P<prev>{_COUNTED})(?P<gap>[ \u3000_＿]*)(?P<u>{_N304_UNIT})(?=[ \u3000]*(?:[，,。；;、：:）)]|其中|$))"
+)
+# "占全部信息的%": a share without its number.
+_MISSING_PCT_RE = re.compile(r"占(?:[^，,。；;！？%％\d]{0,16}?的)?(?:比例|比重|比)?(?:为|达|约)?(?P<gap>[ \u3000_＿]*)[%％]")
+
+
+class MissingNumber(Rule):
+    """数量短语缺少数字（N304）。
+
+    作用
+        计数的说法中数字被删掉或没有填写时报告，例如“共主动公开条”“收到政府信息
+        公开申请  件”“占全部信息的%”。只在量词前是“信息、申请、公开、发布、受理、
+        办结、会议、培训”等计数对象或计数动作、量词后紧接标点（或“其中”）时报告，
+        所以“条例”“文件”“事项”“本次”“各条”这类词语不会被误报。
+
+    为什么
+        缺数字的句子多半是删改数字后忘记补上，或套用模板后没有填写，读者无法知道
+        实际数量。
+
+    示例（错误）
+        2017年，我局共主动公开政府信息条，其中政策类信息4条。
+
+    示例（正确）
+        2017年，我局共主动公开政府信息71条，其中政策类信息4条。认真贯彻《条例》，各项工作有序开展。
+
+    选项
+        无。
+    """
+
+    code = "N304"
+    name = "missing-number"
+    severity = Severity.ERROR
+
+    def check(self, report, ctx):
+        for block in report.paragraphs:
+            text = block.text
+            for m in _MISSING_NUMBER_RE.finditer(text):
+                shown = text[m.start("prev"):m.end("u")]
+                yield self.finding(block.span(m.start("prev"), m.end("u")),
+                                   f"“{shown}”缺少数字", f"'{shown}' lacks its number", found=shown)
+            for m in _MISSING_PCT_RE.finditer(text):
+                shown = m.group(0)
+                yield self.finding(block.span(m.start(), m.end()), f"“{shown}”缺少百分比数值",
+                                   f"'{shown}' lacks its percentage", found=shown)
+
+
+RULES += [PercentageMismatch, MissingNumber]

@@ -375,3 +375,63 @@ class DuplicateBlock(Rule):
 
 
 RULES = [MissingRequiredContent, HeadingNumbering, HeadingHierarchy, NonstandardTitle, DuplicateBlock]
+
+
+# --------------------------------------------------------------------------- S105
+from reportlint.patterns import match_heading  # noqa: E402
+
+# The separator each level takes: 一、 → （一） → 1. (or 1．) → （1）.
+_RIGHT_SEPARATOR = {1: ("、",), 2: ("",), 3: (".", "．"), 4: ("",)}
+
+
+class HeadingPunctuation(Rule):
+    """标题序号后的标点不规范（S105）。
+
+    作用
+        各级标题序号的写法是 一、→（一）→ 1.（或 1．）→（1）：第一级用顿号，第三级
+        用下脚点，括号序号后面不再加标点（GB/T 9704-2012）。以下写法报告，位置在
+        多余或用错的标点上：
+
+        - “一.”“一．”（第一级应为“一、”）；
+        - “（一）、”“（一）.”“（一），”（括号后不加标点）；
+        - “1、”（第三级应为“1.”）；
+        - “（1）、”“（1）.”（括号后不加标点）。
+
+        序号的括号写成半角“(一)”由 W602 报告，这里不重复。
+
+    为什么
+        序号标点不统一显得不规范，也会让层级看起来混乱。
+
+    示例（错误）
+        （一）、加强组织领导
+
+    示例（正确）
+        （一）加强组织领导
+
+    选项
+        无。
+    """
+
+    code = "S105"
+    name = "heading-punctuation"
+    severity = Severity.INFO
+
+    def check(self, report, ctx):
+        for h in report.headings:
+            right = _RIGHT_SEPARATOR.get(h.level)
+            if right is None or h.separator in right:
+                continue
+            found = match_heading(h.text)
+            if found is None:
+                continue
+            m = found[1]
+            start, end = m.start("sep"), m.end("sep")
+            numeral = h.text[: start].strip(" \u3000")
+            want = numeral + right[0]
+            shown = numeral + h.separator
+            yield self.finding(h.span(start, end), f"标题序号“{shown}”的标点不规范，应为“{want}”",
+                               f"heading marker '{shown}' is punctuated wrongly: write '{want}'",
+                               level=h.level, found=shown, expected=want)
+
+
+RULES += [HeadingPunctuation]

@@ -153,3 +153,320 @@ class TemplateResidue(Rule):
 
 
 RULES = [JiezhiMisuse, TemplateResidue]
+
+
+# --------------------------------------------------------------------------- W602
+from reportlint.model import Heading, Paragraph  # noqa: E402
+from reportlint.patterns import match_heading  # noqa: E402
+
+
+def _is_han(ch: str) -> bool:
+    o = ord(ch)
+    return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0xF900 <= o <= 0xFAFF or 0x20000 <= o <= 0x2FFFF
+
+
+# Full-width punctuation that counts as Chinese text on either side of a slip.
+_CN_PUNCT = set("，。、；：？！“”‘’（）《》〈〉【】〔〕「」『』…—")
+_FULLWIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+
+
+def _chinese(ch: str) -> bool:
+    return bool(ch) and (_is_han(ch) or ch in _CN_PUNCT)
+
+
+class HalfwidthPunctuation(Rule):
+    """中文之间使用了半角标点（W602）。
+
+    作用
+        中文行文应使用全角标点（GB/T 15834）。半角的 , ; : ? ! 前后都是汉字（或全角
+        标点）时报告，并可自动改为全角（标点后误加的空格一并删去）。半角括号 ( )
+        按对检查：括号内有汉字、括号外紧挨着汉字时，成对报告并改为（）；与全角括号
+        配对的半角括号（“（含政策解读10条)”）也报告并改为全角。
+
+        以下不报告：网址、电子邮箱、时间“9:30”、小数“3.5”、千分位“1,200”、编号
+        “1.”、英文句子里的标点（两侧不都是汉字）；括号内没有汉字的“(2017)”“(1)”
+        “(WeChat)”；Markdown 链接“[指南](指南.md)”；空的“()”（未勾选的选择框，由 W604
+        报告）；标题序号后的标点（“（一）,”由 S105 报告）。
+
+    为什么
+        半角标点夹在中文里是输入法切换时的常见疏忽，排版上很显眼。
+
+    示例（错误）
+        我局通过门户网站(含政务微博)发布信息,并及时更新。
+
+    示例（正确）
+        我局通过门户网站（含政务微博）发布信息，并及时更新。网址：http://www.example.gov.cn，时间9:30。
+
+    选项
+        无。
+    """
+
+    code = "W602"
+    name = "halfwidth-punctuation"
+    severity = Severity.WARNING
+    fixable = True
+
+    def check(self, report, ctx):
+        for block in report.text_blocks():
+            text = block.text
+            if not any(ch in _FULLWIDTH for ch in text):
+                continue
+            skip = self._marker_separator(block)
+            # (start, end of the reported span, [(position, replacement)])
+            found: list[tuple[int, int, list[tuple[int, str]]]] = []
+            for i, ch in enumerate(text):
+                if ch not in ",;:?!" or i in skip:
+                    continue
+                j = i + 1
+                while j < len(text) and text[j] in " \u3000":
+                    j += 1
+                if i > 0 and j < len(text) and _chinese(text[i - 1]) and _chinese(text[j]):
+                    # The space typed after a half-width mark goes with it.
+                    found.append((i, j, [(i, _FULLWIDTH[ch])] + [(k, "") for k in range(i + 1, j)]))
+            found.extend(self._brackets(text))
+            for start, end, edits in sorted(found):
+                fix = tuple(Edit(block.span(p, p + 1), rep) for p, rep in edits)
+                shown = "".join(text[p] for p, rep in edits if rep)
+                yield self.finding(block.span(start, end), f"中文中使用了半角标点“{shown}”，应使用全角标点",
+                                   f"half-width punctuation '{shown}' in Chinese text: use full-width",
+                                   fix=fix, found=shown)
+
+    @staticmethod
+    def _marker_separator(block) -> set[int]:
+        """The separator after a heading's numeral ("（一）,"): S105's business."""
+        if not isinstance(block, Heading):
+            return set()
+        h = match_heading(block.text)
+        if h is None or not h[1].group("sep"):
+            return set()
+        return {h[1].start("sep")}
+
+    @staticmethod
+    def _brackets(text: str):
+        """Half-width ( ) in pairs (with a half- or full-width partner) around Chinese text."""
+        stack: list[int] = []
+        out = []
+        for i, ch in enumerate(text):
+            if ch in "(（":
+                stack.append(i)
+            elif ch in ")）" and stack:
+                o = stack.pop()
+                if text[o] == "（" and ch == "）":
+                    continue
+                inner = text[o + 1:i]
+                if not any(_is_han(c) for c in inner) or (o > 0 and text[o - 1] == "]"):
+                    continue  # no Chinese inside, or a Markdown link "[指南](指南.md)"
+                before = text[o - 1] if o > 0 else ""
+                after = text[i + 1] if i + 1 < len(text) else ""
+                # Chinese outside the pair; or the pair's other half is full-width already.
+                if not (_chinese(before) or _chinese(after) or text[o] == "（" or ch == "）"):
+                    continue
+                half = [p for p in (o, i) if text[p] in "()"]
+                out.append((min(half), max(half) + 1, [(p, _FULLWIDTH[text[p]]) for p in half]))
+        return out
+
+
+# --------------------------------------------------------------------------- W603
+# A number (digits, decimals, a percent sign) and a Chinese character side by side,
+# with nothing, or exactly one space, between them.
+_NUM_THEN_HAN_RE = re.compile(r"\d(?:[.,]\d+)*[%％]?(?P<gap>[ \u3000]?)(?=[\u4e00-\u9fff])")
+_HAN_THEN_NUM_RE = re.compile(r"[\u4e00-\u9fff](?P<gap>[ \u3000]?)(?=\d)")
+
+
+class DigitSpacing(Rule):
+    """数字与汉字之间的空格前后不一致（W603）。
+
+    作用
+        同一份报告中，数字与汉字之间有时加空格（“40 条”“2017 年”）、有时不加
+        （“71条”）时，报告少数的一种写法（两种一样多时报告加空格的写法，不加空格是
+        通行写法），并可自动改成多数的写法（删去或补上一个空格）。只数正好一个空格
+        的情况：连续几个空格多是对齐用的，不计；跨行拆开的数字和汉字不计；表格
+        单元格不计。
+
+    为什么
+        从 PDF 或网页复制的文字常带有多余空格，与手工录入的部分混在一起，排版显得
+        不整齐，也会影响检索（搜索“71条”找不到“71 条”）。
+
+    示例（错误）
+        我局主动公开政府信息71条，其中工作动态40 条，政策文件31条。
+
+    示例（正确）
+        我局主动公开政府信息71条，其中工作动态40条，政策文件31条。
+
+    选项
+        无。
+    """
+
+    code = "W603"
+    name = "digit-spacing"
+    severity = Severity.INFO
+    fixable = True
+
+    def check(self, report, ctx):
+        spaced, tight = [], []
+        for block in report.blocks:
+            if not isinstance(block, (Paragraph, Heading)):
+                continue
+            text = block.text
+            for pattern in (_NUM_THEN_HAN_RE, _HAN_THEN_NUM_RE):
+                for m in pattern.finditer(text):
+                    g = m.start("gap")  # the place between the two characters
+                    if m["gap"]:
+                        spaced.append((block, g - 1, g, g + 1))
+                    elif block.span(g - 1, g).line == block.span(g, g + 1).line:
+                        tight.append((block, g - 1, g, g + 1))
+        if not spaced or not tight:
+            return
+        minority = spaced if len(spaced) <= len(tight) else tight
+        # One finding per original line, however many places it holds (a spaced date has six).
+        by_line: dict[tuple[int, int], list[tuple]] = {}
+        for block, left, gap, right in minority:
+            by_line.setdefault((id(block), block.span(left, left + 1).line), []).append((block, left, gap, right))
+        for places in by_line.values():
+            places.sort(key=lambda p: p[1])
+            block = places[0][0]
+            text = block.text
+            if minority is spaced:
+                fix = tuple(Edit(block.span(gap, gap + 1), "") for _, _, gap, _ in places)
+                shown = [text[left:right + 1] for _, left, _, right in places]
+                span = block.span(places[0][1], places[-1][3] + 1)
+                zh = f"数字与汉字之间多了空格：{'、'.join(f'“{x}”' for x in shown)}（本报告多数不加空格）"
+                en = f"space between a number and Chinese: {', '.join(repr(x) for x in shown)} (most of this report has none)"
+            else:
+                fix = tuple(Edit(block.span(gap, gap), " ") for _, _, gap, _ in places)
+                shown = [text[left:right] for _, left, _, right in places]
+                span = block.span(places[0][1], places[-1][3])
+                zh = f"数字与汉字之间缺少空格：{'、'.join(f'“{x}”' for x in shown)}（本报告多数加一个空格）"
+                en = f"no space between a number and Chinese: {', '.join(repr(x) for x in shown)} (most of this report has one)"
+            yield self.finding(span, zh, en, fix=fix, found=shown, spaced=len(spaced), unspaced=len(tight))
+
+
+# --------------------------------------------------------------------------- W605
+_PHONE_LABEL_RE = re.compile(
+    r"(?P<label>(?:联系|咨询|办公|值班|监督|举报|投诉|服务|受理)?(?:电话|传真|手机|热线)(?:号码)?"
+    r"(?:[/／、及和](?:电话|传真|手机))?)[ \u3000]*(?:[：:]|为|是)[ \u3000]*"
+)
+# A telephone number as written: digits with - － — – spaces and an area code in brackets.
+_PHONE_VALUE_RE = re.compile(r"[（(]?\d[\d\-－—–（）() \u3000]*\d|\d")
+_PHONE_SEP_RE = re.compile(r"[、/／或和][ \u3000]*")
+_EMAIL_LABEL_RE = re.compile(r"(?:电子邮箱|电子信箱|电子邮件|邮箱|E-?mail|e-?mail|EMAIL)[ \u3000]*[：:][ \u3000]*")
+# An address as typed, including the slips "163,com" / "163。com" (a comma or 。 before a top-level domain).
+_EMAIL_TOKEN_RE = re.compile(
+    r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+[@＠]"
+    r"(?P<domain>[A-Za-z0-9._\-]*(?:[。，,](?:com|cn|net|org|gov|edu)(?![A-Za-z0-9])(?:\.[A-Za-z]+)*)?)"
+)
+_EMAIL_OK_RE = re.compile(r"^[A-Za-z0-9._%+\-]+@(?:[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}$")
+_POSTCODE_RE = re.compile(r"(?:邮编|邮政编码)[ \u3000]*[：:为]?[ \u3000]*(?P<v>\d+)(?![\d.])")
+
+
+def phone_problem(value: str) -> str | None:
+    """Why ``value`` is not a Chinese telephone number, or None when it is one."""
+    groups = re.findall(r"\d+", value)
+    digits = "".join(groups)
+    if len(groups) >= 2 and groups[0].startswith("0") and len(groups[0]) in (3, 4):
+        area, rest = groups[0], groups[1:]
+        need = (8,) if len(area) == 3 else (7, 8)
+        if len(rest[0]) in need and (len(rest) == 1 or (len(rest) == 2 and len(rest[1]) <= 5)):
+            return None  # with an extension "-801"
+        if len("".join(rest)) in need:
+            return None  # "010-6234 5678"
+        return f"区号{area}后的号码应为{'或'.join(map(str, need))}位，实为{len(''.join(rest))}位"
+    if digits.startswith("1") and len(digits) == 11 and digits[1] in "3456789":
+        return None  # mobile
+    if digits.startswith("1") and 3 <= len(digits) <= 5 and len(groups) == 1:
+        return None  # 110, 12345 …
+    if digits.startswith("0") and len(digits) in (11, 12) and len(groups) == 1:
+        return None
+    if digits[:1] in "23456789" and len(digits) in (7, 8):
+        return None  # a local number without the area code
+    if digits[:3] in ("400", "800") and len(digits) == 10:
+        return None
+    if digits.startswith("9") and len(digits) in (5, 6) and len(groups) == 1:
+        return None  # 95598 …
+    return f"位数或格式不对（{len(digits)}位数字）"
+
+
+class ContactFormat(Rule):
+    """联系方式格式错误（W605）。
+
+    作用
+        报告中的电话、电子邮箱、邮政编码格式不对时报告：
+
+        - 电话（“电话：”“联系电话：”“传真：”等后面的号码）：固定电话为3位区号加8位
+          号码，或4位区号加7～8位号码（可带“-801”分机）；手机11位；也接受不带区号的
+          7～8位号码、12345一类的短号码和400号码。如“0953-290559”少了一位；
+        - 电子邮箱：需有且只有一个“@”，“@”后是带“.”的域名（“ltqjgj@163”
+          “ltqjgj@163,com”“ltqjgj＠163.com”报告）；“邮箱：”后写了账号却没有“@”
+          也报告。“@河西人社”这样的微博账号不报告；
+        - 邮政编码（“邮编：”后）应为6位数字。
+
+    为什么
+        联系方式是公众就报告提出疑问的唯一渠道，写错一位就联系不上。
+
+    示例（错误）
+        联系电话：0953-290559；电子邮箱：ltqjgj@163；邮编：75110。
+
+    示例（正确）
+        联系电话：0953-2905595；电子邮箱：ltqjgj@163.com；邮编：751100。
+
+    选项
+        无。
+    """
+
+    code = "W605"
+    name = "contact-format"
+    severity = Severity.WARNING
+
+    def check(self, report, ctx):
+        for block in report.text_blocks():
+            text = block.text
+            yield from self._phones(block, text)
+            yield from self._emails(block, text)
+            for m in _POSTCODE_RE.finditer(text):
+                if len(m["v"]) != 6:
+                    yield self.finding(block.span(m.start("v"), m.end("v")),
+                                       f"邮政编码应为6位数字：“{m['v']}”", f"a postcode has six digits: '{m['v']}'",
+                                       found=m["v"])
+
+    def _phones(self, block, text):
+        for label in _PHONE_LABEL_RE.finditer(text):
+            pos = label.end()
+            while True:
+                m = _PHONE_VALUE_RE.match(text, pos)
+                if m is None:
+                    break
+                value = m.group(0).rstrip(" \u3000（(")
+                end = m.start() + len(value)
+                # "电话：共12次", "…，2017年": a count or a date, not a number.
+                if re.match(r"[ \u3000]*(?:次|件|个|人|条|部|台|余|多|年|月|日|号|元|万)", text[end:]):
+                    break
+                problem = phone_problem(value)
+                if problem:
+                    yield self.finding(block.span(m.start(), end), f"电话号码格式不对：“{value}”，{problem}",
+                                       f"malformed telephone number '{value}'", found=value)
+                sep = _PHONE_SEP_RE.match(text, end)
+                if sep is None:
+                    break
+                pos = sep.end()
+
+    def _emails(self, block, text):
+        seen = set()
+        for m in _EMAIL_TOKEN_RE.finditer(text):
+            token = m.group(0).rstrip(".")
+            if not re.match(r"[A-Za-z0-9]", m["domain"]):
+                continue  # "xx@河西人社" (a Weibo account), or no address at all
+            seen.add(m.start())
+            if not _EMAIL_OK_RE.match(token):
+                yield self.finding(block.span(m.start(), m.start() + len(token)),
+                                   f"电子邮箱格式不对：“{token}”", f"malformed e-mail address '{token}'", found=token)
+        for label in _EMAIL_LABEL_RE.finditer(text):
+            v = re.match(r"[A-Za-z0-9._%+\-]+", text[label.end():])
+            if v and "@" not in v.group(0) and not re.match(r"[A-Za-z0-9._%+\-]*[@＠]", text[label.end():]):
+                value = v.group(0).rstrip(".")
+                if value and label.end() not in seen:
+                    yield self.finding(block.span(label.end(), label.end() + len(value)),
+                                       f"电子邮箱缺少“@”：“{value}”", f"e-mail address without '@': '{value}'",
+                                       found=value)
+
+
+RULES += [HalfwidthPunctuation, DigitSpacing, ContactFormat]

@@ -12,8 +12,14 @@ import textwrap
 
 import pytest
 
-from helpers import codes_lines, frame_line, report
+from helpers import codes_lines, frame_line, lint, report
+from reportlint.rule import Severity
 from tablegen import tables_for
+
+
+def loud(text: str) -> list[tuple[str, int]]:
+    """(code, line) of the error- and warning-level findings (info hints are other rules' business)."""
+    return sorted((d.code, d.line) for d in lint(text) if d.severity is not Severity.INFO)
 
 
 def report6(title_year: int = 2020, body: str = "", *, agency: str = "某市某区某某局",
@@ -250,7 +256,8 @@ def test_d403_a_second_wrong_period_statement_in_the_body():
     "",  # no period stated
 ])
 def test_d403_silent_on_a_correct_or_missing_period(sentence):
-    assert codes_lines(with_period(sentence)) == []
+    # Silent at error and warning level; the info hint W603 (mixed digit spacing) may show.
+    assert loud(with_period(sentence)) == []
 
 
 @pytest.mark.parametrize("body", [
@@ -365,7 +372,7 @@ def test_d405_closing_on_the_period_end_is_silent():
 ])
 def test_d405_body_date_after_the_closing_date(body):
     text = report(body=body)  # closing 2018年1月20日
-    assert codes_lines(text) == [("D405", frame_line(body[-8:], text))]
+    assert loud(text) == [("D405", frame_line(body[-8:], text))]
 
 
 @pytest.mark.parametrize("body", [
@@ -428,7 +435,7 @@ def test_d406_next_year_plan_heading_with_the_wrong_year(heading):
     "五、2017年问题和2018年工作思路",  # the plan year is the second year
 ])
 def test_d406_silent_on_correct_or_looking_back_plan_headings(heading):
-    assert codes_lines(_with_heading5(heading)) == []
+    assert loud(_with_heading5(heading)) == []
 
 
 @pytest.mark.parametrize("body", [
