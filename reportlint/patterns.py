@@ -84,17 +84,11 @@ def ends_sentence(text: str, *, semicolon: bool = False) -> bool:
     return False
 
 
+# Characters a terminal shows two columns wide (CJK, full-width forms, Hangul …).
+_WIDE_RE = re.compile("[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f"
+                      "\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]")
+
+
 def display_width(text: str) -> int:
     """Columns the text occupies in a terminal (CJK and full-width count two)."""
-    width = 0
-    for ch in text:
-        o = ord(ch)
-        if o < 0x1100:
-            width += 1
-        elif (0x1100 <= o <= 0x115F or 0x2E80 <= o <= 0xA4CF or 0xAC00 <= o <= 0xD7A3
-              or 0xF900 <= o <= 0xFAFF or 0xFE30 <= o <= 0xFE4F or 0xFF00 <= o <= 0xFF60
-              or 0xFFE0 <= o <= 0xFFE6 or 0x20000 <= o <= 0x3FFFD):
-            width += 2
-        else:
-            width += 1
-    return width
+    return len(text) + len(_WIDE_RE.findall(text))

@@ -10,6 +10,7 @@ than decoded into noise that rules would then "lint".
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 from reportlint.readers import ReadError
@@ -31,15 +32,14 @@ _BOMS = (
 )
 
 # Control characters other than tab, newline, carriage return and form feed.
-_CONTROL = {c for c in range(32) if c not in (9, 10, 12, 13)} | {127}
+_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 def _looks_binary(text: str) -> bool:
     if not text:
         return False
     sample = text[:20000]
-    bad = sum(1 for ch in sample if ord(ch) in _CONTROL)
-    return bad > max(2, len(sample) // 200)
+    return len(_CONTROL_RE.findall(sample)) > max(2, len(sample) // 200)
 
 
 def decode(data: bytes) -> Decoded:
