@@ -10,6 +10,7 @@ map an offset in the joined text back to (line, column) in the original.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 
@@ -58,6 +59,10 @@ class LogicalLine:
     def last_line(self) -> int:
         return self.segments[-1].line if self.segments else 1
 
+    def breaks_before(self, offset: int) -> bool:
+        """True when the character at ``offset`` begins another original line (a joined wrap)."""
+        return offset > 0 and offset in self._offsets
+
     def position(self, offset: int) -> tuple[int, int]:
         """(line, column) in the original file of the character at ``offset``."""
         if not self.segments:
@@ -96,9 +101,71 @@ class Source:
     newline: str = "\n"
     layout: str = "paragraph"
     roles: dict[int, str] = field(default_factory=dict, compare=False)
+    # Formats whose places are not text lines (.docx, .pdf) render one line per
+    # paragraph / table row / page line into ``lines`` and give each line a
+    # stable locator here ("p12", "t2r3", "pg3l5"; see :func:`describe_locator`).
+    # Empty for text, Markdown and HTML, whose (line, column) are the file's own.
+    locators: tuple[str, ...] = ()
+    # Inline suppressions from ``<!-- reportlint-disable CODE … -->`` comments.
+    suppressions: tuple["Suppression", ...] = ()
 
     def line_text(self, line: int) -> str:
         """The original text of a 1-based line ('' when out of range)."""
         if 1 <= line <= len(self.lines):
             return self.lines[line - 1]
         return ""
+
+    def locator(self, line: int, column: int = 1) -> str | None:
+        """The stable locator of (line, column), or None when the format has none.
+
+        A table-row locator ("t2r3") gets the cell appended ("t2r3c4"): the row's
+        cells are joined by tabs in ``lines``, so the cell is one more than the
+        tabs before ``column``.
+        """
+        if not (1 <= line <= len(self.locators)):
+            return None
+        loc = self.locators[line - 1]
+        if _ROW_LOCATOR_RE.search(loc):
+            loc += f"c{self.lines[line - 1][: max(column - 1, 0)].count(chr(9)) + 1}"
+        return loc
+
+    def suppressed(self, code: str, span: Span) -> bool:
+        """True when an inline suppression comment switches ``code`` off at ``span``."""
+        at = (span.line, span.column)
+        return any(s.start <= at < s.end and s.covers(code) for s in self.suppressions)
+
+
+@dataclass(frozen=True)
+class Suppression:
+    """Codes switched off from ``start`` up to (not including) ``end``, both (line, column).
+
+    ``codes`` are prefixes as in ``--ignore`` ("D4" covers D401…); empty means all codes.
+    """
+
+    start: tuple[int, int]
+    end: tuple[int, int]
+    codes: tuple[str, ...] = ()
+
+    def covers(self, code: str) -> bool:
+        return not self.codes or any(code.startswith(c) for c in self.codes)
+
+
+_ROW_LOCATOR_RE = re.compile(r"r\d+$")
+_LOCATOR_PART_RE = re.compile(r"(pg|p|t|r|c|l)(\d+)")
+_LOCATOR_WORDS = {
+    "zh": {"pg": "第 {} 页", "p": "第 {} 段", "t": "表格 {} ", "r": "第 {} 行", "c": "第 {} 列", "l": "第 {} 行"},
+    "en": {"pg": "page {} ", "p": "paragraph {} ", "t": "table {} ", "r": "row {} ", "c": "column {} ", "l": "line {} "},
+}
+
+
+def describe_locator(locator: str, lang: str = "zh") -> str:
+    """A locator for people: "t2r3c4" → "表格 2 第 3 行第 4 列" / "table 2 row 3 column 4".
+
+    Locators are ``pg`` page, ``p`` paragraph, ``t`` table, ``r`` row, ``c`` column
+    (cell), ``l`` line on a page — each followed by its 1-based number.
+    """
+    words = _LOCATOR_WORDS["en" if lang == "en" else "zh"]
+    parts = _LOCATOR_PART_RE.findall(locator)
+    if not parts:
+        return locator
+    return "".join(words[k].format(n) for k, n in parts).strip()

@@ -4,6 +4,10 @@ Each reader is a callable ``(path: str, data: bytes) -> Source`` that raises
 :class:`ReadError` with a bilingual reason when the file cannot be used. They
 are registered by suffix through the ``reportlint_readers`` hook, so an agency
 plugin can add a format without touching the engine.
+
+``text`` (.txt), ``markdown`` (.md), ``html`` (.html/.htm), ``docx`` (.docx) and
+``pdf`` (.pdf, optional pdfplumber); ``repair`` undoes extraction damage for all
+of them and ``mapped`` maps rendered text back to the original. See docs/formats.md.
 """
 
 from __future__ import annotations
