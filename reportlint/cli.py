@@ -1,7 +1,8 @@
 """The command line: parse arguments, call the engine, choose the exit code.
 
 Exit codes: 0 nothing at or above ``--fail-on``; 1 findings at or above it;
-2 usage, configuration or plugin error.
+2 usage, configuration or plugin error (or a fix that could not be written).
+With ``--diff``: 1 when there is something to fix, else 0.
 """
 
 from __future__ import annotations
@@ -34,82 +35,163 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--format", default="text", help="text (default) or json")
     c.add_argument("--select", action="append", metavar="CODES", help="codes or prefixes to enable (comma-separated)")
     c.add_argument("--ignore", action="append", metavar="CODES", help="codes or prefixes to disable (comma-separated)")
-    c.add_argument("--lang", choices=("zh", "en"), default="zh", help="message language (default zh)")
-    c.add_argument("--fail-on", choices=("error", "warning", "info"), default="error",
-                   help="lowest severity that makes the exit code 1 (default error)")
+    c.add_argument("--extend-select", action="append", metavar="CODES", help="codes or prefixes added to the configured select")
+    c.add_argument("--lang", choices=("zh", "en"), default=None, help="message language (default zh, or the configuration's)")
+    c.add_argument("--fail-on", choices=("error", "warning", "info"), default=None,
+                   help="lowest severity that makes the exit code 1 (default error, or the configuration's)")
+    c.add_argument("--profile", metavar="NAME", help="方案，如插件提供的地方方案 / profile by name (national, or one a plugin adds)")
+    c.add_argument("--baseline", metavar="FILE", help="隐藏基线中记录的问题 / hide the findings recorded in FILE")
+    c.add_argument("--write-baseline", metavar="FILE", help="把本次的问题记录为基线 / record this run's findings in FILE")
+    _config_arguments(c)
     c.add_argument("-v", "--verbose", action="store_true", help="show tracebacks of crashed rules")
+    c.add_argument("--fix", action="store_true", help="自动修复可修复的问题（只改写 .txt/.md）/ apply safe fixes (text files only)")
+    c.add_argument("--diff", action="store_true", help="只输出修复的 diff，不写文件 / print the fixes as a unified diff, write nothing")
+    c.add_argument("--previous", metavar="FILE", help="上一年度的报告（用于 X 类规则）/ last year's report, for the X rules")
 
     r = sub.add_parser("rules", help="列出规则 / list the rules")
     r.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     r.add_argument("--lang", choices=("zh", "en"), default="zh")
+    _config_arguments(r)
 
     e = sub.add_parser("explain", help="显示规则说明 / show a rule's documentation")
     e.add_argument("code")
+    _config_arguments(e)
+    e.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the page (default zh)")
+
+    i = sub.add_parser("init", help="写入带注释的配置文件模板 / write a commented starter configuration")
+    i.add_argument("path", nargs="?", default="reportlint.toml", help="file or folder (default ./reportlint.toml)")
+    i.add_argument("--force", action="store_true", help="覆盖已有文件 / overwrite an existing file")
     return p
 
 
-def _check(args) -> int:
-    from reportlint.engine import Linter, Settings, worst
-    from reportlint.formatters import FormatOptions
-    from reportlint.rule import Severity
+def _config_arguments(parser: argparse.ArgumentParser) -> None:
+    g = parser.add_mutually_exclusive_group()
+    g.add_argument("--config", metavar="PATH", help="只用这个配置文件 / use this configuration file for every file")
+    g.add_argument("--isolated", action="store_true", help="不读取任何配置文件 / ignore all configuration files")
 
-    settings = Settings(select=_codes(args.select) or ("ALL",), ignore=_codes(args.ignore),
-                        fail_on=Severity(args.fail_on), lang=args.lang, verbose=args.verbose)
-    linter = Linter(settings)
+
+def _configured(args, start: str | None = None):
+    from reportlint.config import ConfiguredLinter, Overrides
+
+    if getattr(args, "command", None) != "check":
+        return ConfiguredLinter(Overrides(), config=args.config, isolated=args.isolated)
+    overrides = Overrides(select=_codes(args.select) or None, ignore=_codes(args.ignore) if args.ignore else None,
+                          extend_select=_codes(args.extend_select), fail_on=args.fail_on, lang=args.lang,
+                          profile=args.profile, baseline=args.baseline, verbose=args.verbose)
+    return ConfiguredLinter(overrides, config=args.config, isolated=args.isolated, start=start)
+
+
+def _init(args) -> int:
+    from reportlint.config import write_starter
+
+    path = write_starter(args.path, force=args.force)
+    print(f"已写入配置文件模板 {path} / wrote a starter configuration to {path}")
+    return EXIT_CLEAN
+
+
+def _check(args) -> int:
+    from reportlint.formatters import FormatOptions
+
+    first = args.paths[0]
+    # Configuration per file (reportlint/config.py); run-wide choices such as the
+    # language come from the configuration of the first PATH.
+    linter = _configured(args, start=first if os.path.isdir(first) else os.path.dirname(os.path.abspath(first)))
+    args.lang = args.lang or linter.settings.lang
     formatter = linter.registry.formatters.get(args.format)
     if formatter is None:
         print(f"reportlint: 未知的输出格式 / unknown format '{args.format}' "
               f"(available: {', '.join(sorted(linter.registry.formatters))})", file=sys.stderr)
         return EXIT_ERROR
-    results = linter.lint_paths(args.paths)
+    previous = None
+    if args.previous:
+        previous = linter.lint_file(args.previous)
+        if previous.report is None or previous.report.year is None:
+            print(f"reportlint: --previous {args.previous}: 无法作为年度报告读取（读不出结构或年度）/ "
+                  f"cannot be read as an annual report (no structure or year)", file=sys.stderr)
+            return EXIT_ERROR
+    outcomes = None
+    if args.fix or args.diff:
+        from reportlint.fix import fix_paths, unified_diff
+
+        outcomes = fix_paths(linter, args.paths, write=not args.diff)
+        results = [o.result for o in outcomes]
+        linter.lint_across(results, previous)
+        for o in outcomes:
+            if o.note is not None:
+                print(f"{o.path}: {o.note.get(args.lang)}", file=sys.stderr)
+    else:
+        results = linter.lint_paths(args.paths, previous=previous)
+    if previous is not None and not any(r.report and r.report.year == previous.report.year + 1 for r in results):
+        y = previous.report.year
+        print(f"reportlint: --previous 是 {y} 年度的报告，被检查的报告中没有 {y + 1} 年度的，未做跨年度比较 / "
+              f"--previous is the {y} report and no {y + 1} report was checked: nothing compared", file=sys.stderr)
+    if args.diff:
+        sys.stdout.write("".join(unified_diff(o) for o in outcomes))
+        n = sum(o.applied for o in outcomes)
+        print(f"可修复 {n} 处" if args.lang == "zh" else f"would fix {n}", file=sys.stderr)
+        return EXIT_FINDINGS if any(o.changed for o in outcomes) else EXIT_CLEAN
+    if args.write_baseline:
+        from reportlint.baseline import write
+
+        n = write(args.write_baseline, results)
+        print(f"已将 {n} 个问题记录到基线 {args.write_baseline} / recorded {n} finding(s) in {args.write_baseline}")
+        return EXIT_CLEAN
     color = args.format == "text" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    sys.stdout.write(formatter(results, FormatOptions(lang=args.lang, color=color)))
+    options = FormatOptions(lang=args.lang, color=color)
+    if any(linter.settings_for(r.path).baseline for r in results):
+        from reportlint.baseline import BaselineFormatOptions, apply_all
+
+        options = BaselineFormatOptions(lang=args.lang, color=color, baselines=apply_all(results, linter))
+    sys.stdout.write(formatter(results, options))
+    if outcomes is not None:
+        n = sum(o.applied for o in outcomes)
+        print(f"已修复 {n} 处。" if args.lang == "zh" else f"Fixed {n}.", file=sys.stdout if args.format == "text" else sys.stderr)
     if args.verbose:
         for r in results:
             for d in r.diagnostics:
                 if d.code == "E900" and d.evidence.get("traceback"):
                     sys.stderr.write(f"{r.path}: {d.evidence['rule']}\n{d.evidence['traceback']}\n")
-    w = worst(results)
-    return EXIT_FINDINGS if w is not None and w.rank >= settings.fail_on.rank else EXIT_CLEAN
+    if outcomes is not None and any(o.failed for o in outcomes):
+        return EXIT_ERROR  # a fix could not be written (reason on stderr)
+    return EXIT_FINDINGS if linter.failing(results) else EXIT_CLEAN
 
 
 def _rules(args) -> int:
     from reportlint.docs import rules_table, rules_json
-    from reportlint.plugins import load_registry
 
-    registry = load_registry()
+    registry = _configured(args).registry  # with the plugins and rule packs the configuration names
     if args.format == "json":
-        print(json.dumps(rules_json(registry), ensure_ascii=False, indent=2))
+        print(json.dumps(rules_json(registry, args.lang), ensure_ascii=False, indent=2))
     else:
         print(rules_table(registry, markdown=args.format == "markdown", lang=args.lang))
     return EXIT_CLEAN
 
 
 def _explain(args) -> int:
-    from reportlint.plugins import load_registry
-
-    registry = load_registry()
+    registry = _configured(args).registry
     rule = registry.rules.get(args.code.upper())
     if rule is None:
         print(f"reportlint: 未知的规则代码 / unknown rule code '{args.code}'", file=sys.stderr)
         return EXIT_ERROR
     eras = ", ".join(sorted(e.value for e in rule.eras))
     print(f"{rule.code} {rule.name} [{rule.severity.value}] ({eras}){' fixable' if rule.fixable else ''}\n")
-    print(rule.doc())
+    print(rule.doc(args.lang))
     return EXIT_CLEAN
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from reportlint.plugins import PluginError
-
     parser = _parser()
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()
         return EXIT_ERROR
+    from reportlint.baseline import BaselineError
+    from reportlint.config import ConfigError
+    from reportlint.plugins import PluginError
+
     try:
-        return {"check": _check, "rules": _rules, "explain": _explain}[args.command](args)
-    except PluginError as exc:
+        return {"check": _check, "rules": _rules, "explain": _explain, "init": _init}[args.command](args)
+    except (PluginError, ConfigError, BaselineError) as exc:
         print(f"reportlint: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except BrokenPipeError:

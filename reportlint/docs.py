@@ -12,14 +12,14 @@ def _eras(rule) -> str:
     return "all" if len(values) == 3 else ", ".join(values)
 
 
-def rules_json(registry: Registry) -> list[dict]:
+def rules_json(registry: Registry, lang: str = "zh") -> list[dict]:
     return [{"code": r.code, "name": r.name, "severity": r.severity.value, "eras": _eras(r),
-             "fixable": r.fixable, "plugin": registry.rule_plugins[r.code], "summary": r.summary()}
+             "fixable": r.fixable, "plugin": registry.rule_plugins[r.code], "summary": r.summary(lang)}
             for r in registry.rules.values()]
 
 
 def rules_table(registry: Registry, *, markdown: bool = False, lang: str = "zh") -> str:
-    rows = rules_json(registry)
+    rows = rules_json(registry, lang)
     if markdown:
         lines = ["| code | name | severity | eras | fixable | 作用 |", "|---|---|---|---|---|---|"]
         lines += [f"| {r['code']} | {r['name']} | {r['severity']} | {r['eras']} | {'yes' if r['fixable'] else ''} | {r['summary']} |"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import traceback
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Mapping
 
 from reportlint.model import Report
@@ -36,6 +36,16 @@ class Settings:
     verbose: bool = False
     profile: str = "national"
     rule_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    # From configuration files (reportlint/config.py, docs/configuration.md):
+    severities: Mapping[str, str] = field(default_factory=dict)  # code or prefix -> error/warning/info/off
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (glob relative to root, codes)
+    root: str | None = None  # folder of the configuration file
+    era: str | None = None  # replaces the detected era ("fmt2021" …)
+    agency_kind: str | None = None  # replaces the detected agency kind ("department" …)
+    deadlines: Mapping[tuple, tuple[int, int]] = field(default_factory=dict)  # (Era, AgencyKind) -> (month, day)
+    baseline: str | None = None  # baseline file (reportlint/baseline.py)
+    config_path: str | None = None
+    extra: Mapping[str, Any] = field(default_factory=dict)  # keys contributed by plugins' config schemas
 
 
 @dataclass(frozen=True)
@@ -50,6 +60,8 @@ class Diagnostic:
     message: Message
     evidence: Mapping[str, Any] = field(default_factory=dict)
     fix: tuple[Edit, ...] = ()
+    # Stable place in a .docx/.pdf ("t2r3c4", see source.describe_locator); None for text and HTML.
+    locator: str | None = None
 
     @property
     def line(self) -> int:
@@ -76,6 +88,7 @@ class Diagnostic:
             "message": self.message.get(lang),
             "evidence": {k: _jsonable(v) for k, v in self.evidence.items()},
             "fixable": bool(self.fix),
+            "locator": self.locator,
         }
 
 
@@ -106,23 +119,58 @@ class Linter:
         self.registry = registry or load_registry()
         s = self.settings
         self.active: list[Rule] = [r for code, r in self.registry.rules.items()
-                                   if not r.engine_only and is_selected(code, s.select, s.ignore)]
+                                   if not r.engine_only and is_selected(code, s.select, s.ignore)
+                                   and self._severity(code, r.severity) is not None]
         self.profile = self.registry.profiles.get(s.profile) or self.registry.profiles["national"]
+        if s.deadlines:  # configured deadlines tighten (or relax) the profile's
+            self.profile = replace(self.profile, name=f"{self.profile.name}+config",
+                                   deadlines={**self.profile.deadlines, **s.deadlines})
+
+    # -- configuration: severity overrides, per-file ignores, era/kind overrides -------------
+    def _severity(self, code: str, default: Severity) -> Severity | None:
+        """The configured severity of ``code`` (longest matching prefix), None when "off"."""
+        best, value = -1, None
+        for prefix, sev in self.settings.severities.items():
+            if code.startswith(prefix) and len(prefix) > best:
+                best, value = len(prefix), sev
+        if value is None:
+            return default
+        return None if value == "off" else Severity(value)
+
+    def _file_ignored(self, path: str, code: str) -> bool:
+        if not self.settings.per_file_ignores:
+            return False
+        from reportlint.config import file_ignores
+
+        return any(code.startswith(p) for p in file_ignores(self.settings, path))
+
+    def _override(self, report: Report) -> Report:
+        """Apply the configured ``era`` / ``agency-kind`` after parsing (replacing what was detected)."""
+        s = self.settings
+        if not (s.era or s.agency_kind):
+            return report
+        from reportlint.model import AgencyKind, Era
+
+        return replace(report, era=Era(s.era) if s.era else report.era,
+                       agency_kind=AgencyKind(s.agency_kind) if s.agency_kind else report.agency_kind)
 
     # -- diagnostics the engine raises itself -------------------------------------------
     def _engine(self, path: str, code: str, zh: str, en: str, span: Span = _FILE_START, **evidence) -> list[Diagnostic]:
-        if not is_selected(code, self.settings.select, self.settings.ignore):
+        if not is_selected(code, self.settings.select, self.settings.ignore) or self._file_ignored(path, code):
             return []
         rule = self.registry.rules.get(code)
         name = rule.name if rule else code
-        severity = rule.severity if rule else Severity.ERROR
+        severity = self._severity(code, rule.severity if rule else Severity.ERROR)
+        if severity is None:
+            return []
         return [Diagnostic(path, code, name, severity, span, Message(zh, en), evidence)]
 
     # -- entry points ----------------------------------------------------------------------
-    def lint_paths(self, paths: Iterable[str]) -> list[FileResult]:
+    def lint_paths(self, paths: Iterable[str], *, previous: FileResult | None = None) -> list[FileResult]:
         results = []
         for path, explicit in discover(paths, self.registry.readers):
             results.append(self.lint_file(path, explicit=explicit))
+        self.lint_across(results, previous)
         return results
 
     def lint_file(self, path: str, *, explicit: bool = True) -> FileResult:
@@ -164,7 +212,14 @@ class Linter:
             report = parse_source(source)
         except (ParseError, RecursionError, ValueError) as exc:
             return FileResult(path, self._engine(path, "E002", f"无法识别报告结构：{exc}", f"cannot recognise the report structure: {exc}"), source)
+        report = self._override(report)
         diagnostics = self._run_rules(report)
+        if self.settings.per_file_ignores:
+            diagnostics = [d for d in diagnostics if not self._file_ignored(path, d.code)]
+        if source.suppressions:  # <!-- reportlint-disable … --> in .md / .html
+            diagnostics = [d for d in diagnostics if not source.suppressed(d.code, d.span)]
+        if source.locators:
+            diagnostics = [replace(d, locator=source.locator(d.span.line, d.span.column)) for d in diagnostics]
         diagnostics.sort(key=Diagnostic.sort_key)
         return FileResult(path, diagnostics, source, report)
 
@@ -183,8 +238,8 @@ class Linter:
     def _run_rules(self, report: Report) -> list[Diagnostic]:
         out: list[Diagnostic] = []
         for rule in self.active:
-            if not self._applies(rule, report):
-                continue
+            if rule.cross_report or not self._applies(rule, report):
+                continue  # cross-report rules run in lint_across
             options = {**rule.options, **self.settings.rule_options.get(rule.code, {})}
             ctx = RuleContext(options, self.profile)
             try:
@@ -200,8 +255,77 @@ class Linter:
                                         rule=rule.code, traceback=tb))
                 continue
             for f in findings:
-                out.append(Diagnostic(report.path, rule.code, rule.name, rule.severity, f.span, f.message, f.evidence, f.fix))
+                out.append(Diagnostic(report.path, rule.code, rule.name, self._severity(rule.code, rule.severity),
+                                      f.span, f.message, f.evidence, f.fix))
         return out
+
+    # -- cross-report rules (X7xx) ----------------------------------------------------------
+    def lint_across(self, results: list[FileResult], previous: FileResult | None = None) -> None:
+        """Run the rules marked ``cross_report`` on each (last year, this year) pair of
+        :func:`report_pairs`; their findings join this year's file. ``previous`` is the
+        report named by ``--previous`` (context only: its own findings are not reported)."""
+        rules = [r for r in self.active if r.cross_report]
+        for prev, cur in report_pairs(results, previous) if rules else ():
+            out: list[Diagnostic] = []
+            for rule in rules:
+                if not self._applies(rule, cur.report):
+                    continue
+                ctx = RuleContext({**rule.options, **self.settings.rule_options.get(rule.code, {})}, self.profile)
+                try:
+                    findings = list(rule.check_pair(prev.report, cur.report, ctx) or ())
+                    if any(not isinstance(f, Finding) or not isinstance(f.span, Span) for f in findings):
+                        raise TypeError("check_pair() returned something that is not a Finding with a Span")
+                except Exception as exc:
+                    out.extend(self._engine(cur.path, "E900", f"规则 {rule.code}（{rule.name}）运行出错：{type(exc).__name__}: {exc}",
+                                            f"rule {rule.code} ({rule.name}) crashed: {type(exc).__name__}: {exc}", rule=rule.code,
+                                            traceback=traceback.format_exc() if self.settings.verbose else ""))
+                    continue
+                out.extend(Diagnostic(cur.path, rule.code, rule.name, self._severity(rule.code, rule.severity), f.span,
+                                      f.message, f.evidence, f.fix)
+                           for f in findings)
+            src = cur.source
+            out = [d for d in out if not (src.suppressions and src.suppressed(d.code, d.span))
+                   and not self._file_ignored(cur.path, d.code)]
+            if src.locators:
+                out = [replace(d, locator=src.locator(d.span.line, d.span.column)) for d in out]
+            cur.diagnostics = sorted(cur.diagnostics + out, key=Diagnostic.sort_key)
+
+
+def agency_key(agency: str | None) -> str | None:
+    """An agency name for grouping: NFKC, no spaces; different names stay different."""
+    import unicodedata
+
+    key = "".join(unicodedata.normalize("NFKC", agency or "").split())
+    return key or None
+
+
+def report_pairs(results: Iterable[FileResult], previous: FileResult | None = None) -> list[tuple[FileResult, FileResult]]:
+    """(last year, this year) pairs for the cross-report rules.
+
+    Reports linted together pair up when their agencies (:func:`agency_key`) are
+    equal and their years consecutive; when an agency has two reports for last
+    year, which one counts is unknown and that year is not paired. An explicit
+    ``previous`` report is paired with every report of the following year, and
+    then replaces the automatic partner.
+    """
+    usable = [r for r in results if r.report is not None and r.report.year is not None]
+    by_key: dict[tuple[str, int], list[FileResult]] = {}
+    for r in usable:
+        key = agency_key(r.report.agency)
+        if key:
+            by_key.setdefault((key, r.report.year), []).append(r)
+    prev_ok = previous is not None and previous.report is not None and previous.report.year is not None
+    pairs = []
+    for r in usable:
+        if prev_ok and previous.report.year == r.report.year - 1:
+            if os.path.realpath(previous.path) != os.path.realpath(r.path):
+                pairs.append((previous, r))
+            continue
+        key = agency_key(r.report.agency)
+        before = by_key.get((key, r.report.year - 1), []) if key else []
+        if len(before) == 1:
+            pairs.append((before[0], r))
+    return pairs
 
 
 def discover(paths: Iterable[str], readers: Mapping[str, Any]) -> list[tuple[str, bool]]:
@@ -210,9 +334,11 @@ def discover(paths: Iterable[str], readers: Mapping[str, Any]) -> list[tuple[str
     for path in paths:
         if os.path.isdir(path):
             for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "__pycache__")
+                # *.egg-info holds pip's build metadata (SOURCES.txt …), e.g. of an example plugin, not reports.
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "__pycache__" and not d.endswith(".egg-info"))
                 for name in sorted(files):
-                    if os.path.splitext(name)[1].lower() in readers and not name.startswith("."):
+                    # "~$x.docx" is Word's lock file beside an open document, not a report.
+                    if os.path.splitext(name)[1].lower() in readers and not name.startswith((".", "~$")):
                         found.append((os.path.join(root, name), False))
         else:
             found.append((path, True))

@@ -9,7 +9,7 @@ exit code 2 and a message naming the plugin.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib.metadata import entry_points
 from typing import Any, Callable, Iterable
 
@@ -37,6 +37,8 @@ class Registry:
     formatters: dict[str, Callable]
     profiles: dict[str, Profile]
     plugin_versions: dict[str, str]
+    #: plugin name -> its reportlint_config_schema fragment (merged by reportlint.config)
+    config_schemas: dict[str, dict] = field(default_factory=dict)
 
 
 def _plugin_manager(extra: Iterable[tuple[str, Any]] = ()) -> tuple[pluggy.PluginManager, dict[str, str]]:
@@ -56,7 +58,10 @@ def _plugin_manager(extra: Iterable[tuple[str, Any]] = ()) -> tuple[pluggy.Plugi
         dist = getattr(ep, "dist", None)
         versions[ep.name] = f"{dist.name} {dist.version}" if dist is not None else "?"
     for name, plugin in extra:
-        pm.register(plugin, name=name)
+        try:
+            pm.register(plugin, name=name)
+        except ValueError as exc:  # the same module twice, e.g. installed and also named in the configuration
+            raise PluginError(f"插件 {name} 重复加载 / plugin {name} is loaded twice: {exc}") from exc
         versions[name] = "local"
     try:
         pm.check_pending()
@@ -113,4 +118,5 @@ def load_registry(extra: Iterable[tuple[str, Any]] = ()) -> Registry:
     for _, result in _per_plugin(pm, "reportlint_profiles"):
         for prof in result:
             profiles[prof.name] = prof
-    return Registry(dict(sorted(rules.items())), owners, readers, formatters, profiles, versions)
+    schemas = {plugin: result for plugin, result in _per_plugin(pm, "reportlint_config_schema")}
+    return Registry(dict(sorted(rules.items())), owners, readers, formatters, profiles, versions, schemas)

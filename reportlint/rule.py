@@ -92,18 +92,33 @@ class Rule:
     options: ClassVar[Mapping[str, Any]] = {}
     #: Rules the engine raises itself (E001, E900) are listed and documented but not run.
     engine_only: ClassVar[bool] = False
+    #: Cross-report rules (X7xx) compare last year's report with this year's: the engine
+    #: calls ``check_pair(previous, current, ctx)`` after all files instead of ``check``.
+    cross_report: ClassVar[bool] = False
 
     def check(self, report: "Report", ctx: RuleContext) -> Iterable[Finding]:
+        raise NotImplementedError
+
+    def check_pair(self, previous: "Report", current: "Report", ctx: RuleContext) -> Iterable[Finding]:
+        """Findings on ``current`` from comparing it with ``previous`` (cross-report rules only)."""
         raise NotImplementedError
 
     def finding(self, span: Span, zh: str, en: str, *, fix: tuple[Edit, ...] = (), **evidence: Any) -> Finding:
         return Finding(span, Message(zh, en), evidence, fix)
 
+    #: The English documentation page, with the headings Purpose / Why /
+    #: Wrong / Right / Options (the docstring is the Chinese page).
+    doc_en: ClassVar[str] = ""
+
     @classmethod
-    def doc(cls) -> str:
+    def doc(cls, lang: str = "zh") -> str:
+        """The documentation page in ``lang``; Chinese when no English page exists."""
+        if lang == "en" and cls.doc_en:
+            return inspect.cleandoc(cls.doc_en)
         return inspect.cleandoc(cls.__doc__ or "")
 
     @classmethod
-    def summary(cls) -> str:
-        """The first line of the docstring (its one-line description)."""
-        return cls.doc().splitlines()[0] if cls.doc() else ""
+    def summary(cls, lang: str = "zh") -> str:
+        """The first line of the documentation page (its one-line description)."""
+        page = cls.doc(lang)
+        return page.splitlines()[0] if page else ""

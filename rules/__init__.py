@@ -12,7 +12,7 @@ from reportlint.hookspecs import hookimpl
 
 @hookimpl
 def reportlint_rules():
-    from reportlint.rules import citations, crosscheck, dates, input, numbers, sections, structure, tables, wording
+    from reportlint.rules import citations, crosscheck, crossreport, dates, input, numbers, sections, structure, tables, wording
 
     return [
         *input.RULES,
@@ -24,4 +24,5 @@ def reportlint_rules():
         *citations.RULES,
         *wording.RULES,
         *tables.RULES,
+        *crossreport.RULES,
     ]

@@ -8,6 +8,12 @@ from reportlint.model import Heading, Paragraph
 from reportlint.rule import Edit, Rule, Severity
 
 # Agency code, optional stray spaces (PDF extraction), bracketed year, serial number, 号.
+# Prefilters: one pass over the whole report picks the blocks a rule must look at.
+_TITLE_MARK_RE = re.compile("《")
+_ANY_BRACKET_RE = re.compile("[（）《》“”〔〕【】]")
+_TIAOLI_RE = re.compile("条例")
+_C507_CANDIDATES_RE = re.compile("60|试行|492|第三十[一二]条")
+
 _DOCNO_RE = re.compile(
     r"(?<=[\u4e00-\u9fff])[ \u3000]*(?P<open>[\[【(（［〔])[ \u3000]*(?P<year>(?:19|20)\d{2})[ \u3000]*(?P<close>[\]】)）］〕])"
     r"[ \u3000]*第?[ \u3000]*\d+[ \u3000]*号"
@@ -36,13 +42,40 @@ class DocumentNumberBrackets(Rule):
         无。
     """
 
+    doc_en = """
+    Wrong brackets around the year of a document number (C501).
+
+    Purpose
+        The year in a document number (发文字号) takes the hexagonal brackets 〔〕 (GB/T
+        9704-2012), as in 宁党办〔2017〕54号. Reported when square brackets [], 【】, ［］ or
+        round brackets (), （） are used; the fix changes them to 〔〕. Only a complete
+        document number — agency code + bracketed year + serial number + 号 — is checked;
+        a court case number such as （2017）宁01行初12号, where no serial number follows the
+        brackets, is not reported.
+
+    Why
+        Wrong brackets in document numbers are among the format defects evaluations point out
+        most often.
+
+    Wrong
+        《关于全面推进政务公开工作的实施意见的通知》（宁党办[2017]54号）
+        (The year in 宁党办[2017]54号 is in ASCII square brackets.)
+
+    Right
+        《关于全面推进政务公开工作的实施意见的通知》（宁党办〔2017〕54号）
+        (The year in hexagonal brackets: 宁党办〔2017〕54号.)
+
+    Options
+        None.
+    """
+
     code = "C501"
     name = "document-number-brackets"
     severity = Severity.WARNING
     fixable = True
 
     def check(self, report, ctx):
-        for block in report.text_blocks():
+        for block in report.blocks_with(_DOCNO_RE):
             for m in _DOCNO_RE.finditer(block.text):
                 if m["open"] == "〔" and m["close"] == "〕":
                     continue
@@ -79,16 +112,41 @@ class NestedTitleMarks(Rule):
         无。
     """
 
+    doc_en = """
+    Wrong nested title marks inside 《》 (C503).
+
+    Purpose
+        A title cited inside 《》 takes the single title marks 〈〉 (GB/T 15834). Reported
+        when angle brackets <…> (including full-width ＜…＞) or a second pair of 《》 appear
+        inside 《》; the fix changes them to 〈〉. An adjacent 《《 is doubled punctuation,
+        reported by C505; a third level of 《》 inside 〈〉 (《…〈…《…》…〉…》) is correct and
+        not reported. When the title marks themselves are unbalanced (reported by C504) the
+        nesting cannot be decided and nothing is reported.
+
+    Why
+        Less-than and greater-than signs in place of title marks are a common slip brought in
+        from web pages or input methods, and are not standard in formal documents.
+
+    Wrong
+        《宁夏回族自治区实施<中华人民共和国政府信息公开条例>办法》
+        (The Regulation's title inside the measures' title is in ASCII <>.)
+
+    Right
+        《宁夏回族自治区实施〈中华人民共和国政府信息公开条例〉办法》
+        (The nested title takes the single title marks 〈〉.)
+
+    Options
+        None.
+    """
+
     code = "C503"
     name = "nested-title-marks"
     severity = Severity.WARNING
     fixable = True
 
     def check(self, report, ctx):
-        for block in report.text_blocks():
+        for block in report.blocks_with(_TITLE_MARK_RE):
             text = block.text
-            if "《" not in text:
-                continue
             pairs = self._pairs(text)
             titles = [(o, c) for o, (c, _) in pairs.items() if text[o] == "《"]
             found = []
@@ -179,12 +237,42 @@ class UnbalancedBrackets(Rule):
         无。
     """
 
+    doc_en = """
+    Unbalanced brackets or quotation marks (C504).
+
+    Purpose
+        Reported when （）, 《》, “”, 〔〕 or 【】 do not come in pairs within one paragraph (or
+        heading), or cross each other; the finding is at the extra or unmatched mark. Crossed
+        pairs (such as （《条例）》) are reported once, at the inner mark that is crossed.
+        List markers 1）, 一） or a） at the start of a paragraph or clause do not count.
+        Half-width brackets () are not checked themselves, but one paired with a full-width
+        bracket counts as a pair: （含政策解读10条) is not reported (mixing in half-width
+        punctuation is W602's business). Table cells are not checked (cells are often cut
+        off).
+
+    Why
+        Unbalanced brackets mostly come from deleting half of a pair while editing, or from
+        characters lost when copying from a PDF; the cited title or document number becomes
+        incomplete.
+
+    Wrong
+        根据吴利政办发〔2017〕54号、吴利政办发〔2017〕55号）文件，制定出台……
+        (The closing bracket after the two document numbers has no opening bracket.)
+
+    Right
+        根据（吴利政办发〔2017〕54号、吴利政办发〔2017〕55号）文件，制定出台……
+        (The document numbers are enclosed in （…）.)
+
+    Options
+        None.
+    """
+
     code = "C504"
     name = "unbalanced-brackets"
     severity = Severity.WARNING
 
     def check(self, report, ctx):
-        for block in report.blocks:
+        for block in report.blocks_with(_ANY_BRACKET_RE, cells=False):
             if isinstance(block, (Paragraph, Heading)):
                 yield from self._check_block(block)
 
@@ -262,13 +350,40 @@ class DocumentNumberFormat(Rule):
         无。
     """
 
+    doc_en = """
+    Wrong serial number in a document number (C502).
+
+    Purpose
+        The serial number of a document number has no zero padding and no 第 (GB/T
+        9704-2012): 吴利政办发〔2017〕12号. 〔2017〕第12号 and 〔2017〕012号 are reported; the fix
+        removes the 第 and the padding zeros (only those characters; wrong year brackets are
+        C501's). Only a complete document number — agency code + bracketed year + serial
+        number + 号 — is checked: 第一 ("first") or 第12号文件 in running text and
+        国务院令第492号 (a decree number, not a document number) are not reported.
+
+    Why
+        Nonstandard serial numbers make one document appear under several spellings, which
+        hampers searching and citing.
+
+    Wrong
+        按照《关于做好政务公开工作的通知》（宁政办发〔2017〕第012号）要求，我局进一步规范了信息发布程序。
+        (〔2017〕第012号: 第 and a padding zero.)
+
+    Right
+        按照《关于做好政务公开工作的通知》（宁政办发〔2017〕12号）要求，我局第一次全面梳理了信息发布程序。
+        (〔2017〕12号; 第一次 "for the first time" elsewhere in the sentence is fine.)
+
+    Options
+        None.
+    """
+
     code = "C502"
     name = "document-number-format"
     severity = Severity.WARNING
     fixable = True
 
     def check(self, report, ctx):
-        for block in report.text_blocks():
+        for block in report.blocks_with(_DOCNO_RE):
             text = block.text
             for m in _DOCNO_RE.finditer(text):
                 s = _SERIAL_RE.match(text, m.end("close"))
@@ -315,13 +430,39 @@ class DoubledPunctuation(Rule):
         无。
     """
 
+    doc_en = """
+    Doubled punctuation (C505).
+
+    Purpose
+        Reported when a punctuation mark is repeated: 《《, 》》, ，，, 。。, 、、, ；；, ：：;
+        the fix deletes the extra marks. The ellipsis …… and the dash —— take two character
+        widths by design and are not reported. 《《 and 》》 are reported only when they
+        leave the title marks unbalanced: 《关于印发〈…〉的通知》 is correct nesting, and
+        《A《B》》 is wrongly nested title marks (reported by C503, to be changed to 〈〉).
+
+    Why
+        Doubled marks are mostly left over from editing or pasting, and show that the report
+        was not proofread.
+
+    Wrong
+        我局认真贯彻《《中华人民共和国政府信息公开条例》，，坚持以公开为常态。
+        (《《 before the Regulation's title and ，， after it.)
+
+    Right
+        我局认真贯彻《中华人民共和国政府信息公开条例》，坚持以公开为常态……
+        (One 《 and one ，.)
+
+    Options
+        None.
+    """
+
     code = "C505"
     name = "doubled-punctuation"
     severity = Severity.WARNING
     fixable = True
 
     def check(self, report, ctx):
-        for block in report.text_blocks():
+        for block in report.blocks_with(_DOUBLED_RE):
             text = block.text
             for m in _DOUBLED_RE.finditer(text):
                 ch = m.group(1)
@@ -380,15 +521,47 @@ class RegulationTitle(Rule):
         无。
     """
 
+    doc_en = """
+    The title of the Regulation is misquoted (C506).
+
+    Purpose
+        The full title of the Regulation is 《中华人民共和国政府信息公开条例》 ("Regulation of
+        the People's Republic of China on Government Information Disclosure"). Reported:
+
+        - a wrong name inside the title marks: 《中华人民共和国信息公开条例》,
+          《政府信息公开管理条例》, 《政府公开信息条例》;
+        - the name without title marks (including in quotation marks instead):
+          认真贯彻中华人民共和国政府信息公开条例.
+
+        The usual short title 《政府信息公开条例》, the short form 《条例》 after a first full
+        citation, and 〈中华人民共和国政府信息公开条例〉 nested inside 《》 (as in a
+        province's implementing measures) are all correct and not reported; the titles of
+        local regulations such as 《宁夏回族自治区政府信息公开条例》 and the form <…>
+        (reported by C503) are not reported either.
+
+    Why
+        The Regulation is the legal basis of the annual report; misquoting its name or
+        leaving out the title marks looks careless.
+
+    Wrong
+        本报告根据《中华人民共和国信息公开条例》编制，认真贯彻政府信息公开条例的各项规定。
+        (《中华人民共和国信息公开条例》 lacks 政府; the second mention has no title marks.)
+
+    Right
+        本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）编制，认真贯彻《条例》的各项规定。
+        (The full title once, then the short form 《条例》.)
+
+    Options
+        None.
+    """
+
     code = "C506"
     name = "regulation-title"
     severity = Severity.INFO
 
     def check(self, report, ctx):
-        for block in report.text_blocks():
+        for block in report.blocks_with(_TIAOLI_RE):
             text = block.text
-            if "条例" not in text:
-                continue
             enclosed = self._enclosed(text)
             # Misquoted titles: the whole content of a 《》 or 〈〉 pair.
             for o, c in self._pairs(text):
@@ -488,6 +661,43 @@ class OutdatedBasis(Rule):
         无。
     """
 
+    doc_en = """
+    A superseded basis is cited (C507).
+
+    Purpose
+        Reported when the report cites a basis that has been superseded:
+
+        - a report for 2021 or later cites the 2019 trial format (国办公开办函〔2019〕60号, or
+          年度报告格式（试行） "annual report format (trial)"); it should be 国办公开办函
+          〔2021〕30号;
+        - a report for 2019 or later relies on the 2008 Regulation: it cites 国务院令第492号
+          (State Council Decree 492), or, in the sentence stating what the report is compiled
+          on, art. 31 and 32 of the Regulation (第三十一条、第三十二条; in the revised
+          Regulation the annual report is governed by art. 49 and 50).
+
+        Nothing is reported when the sentence says that this is the old basis before the
+        revision (修订 "revised", 废止 "repealed", 替代 "replaced", 原《条例》 "the former
+        Regulation", 2008年 …); 第三十二条 outside the context of the report's basis is not
+        reported either (art. 32 of the revised Regulation is about consulting third
+        parties).
+
+    Why
+        A stale basis shows that the report was copied from an earlier template, and its
+        format and contents are often stale too.
+
+    Wrong
+        本报告根据《中华人民共和国政府信息公开条例》第三十一条、第三十二条的规定，按照国办公开办函〔2019〕60号的要求编制。
+        (The report is compiled "under art. 31 and 32 of the Regulation" and "as required by
+        国办公开办函〔2019〕60号".)
+
+    Right
+        本报告根据《中华人民共和国政府信息公开条例》第五十条的规定，按照国办公开办函〔2021〕30号的要求编制。
+        (Art. 50 of the Regulation and 国办公开办函〔2021〕30号.)
+
+    Options
+        None.
+    """
+
     code = "C507"
     name = "outdated-basis"
     severity = Severity.WARNING
@@ -495,7 +705,7 @@ class OutdatedBasis(Rule):
     requires = frozenset({"structure", "year"})
 
     def check(self, report, ctx):
-        for block in report.text_blocks():
+        for block in report.blocks_with(_C507_CANDIDATES_RE):
             text = block.text
             if report.era is Era.FMT2021:
                 for m in _TRIAL_FORMAT_RE.finditer(text):

@@ -393,14 +393,76 @@ class TextTableMismatch(Rule):
         当作数据不实扣分。
 
     示例（错误）
-        本年新收政府信息公开申请45件，上年结转3件。（表三“一、本年新收政府信息公开
-        申请数量”总计为 43）
+        本年新收政府信息公开申请45件，上年结转3件。
+        一、本年新收政府信息公开申请数量 | 30 | 10 | 0 | 3 | 0 | 0 | 43
+        二、上年结转政府信息公开申请数量 | 2 | 1 | 0 | 0 | 0 | 0 | 3
 
     示例（正确）
         本年新收政府信息公开申请43件，上年结转3件。
+        一、本年新收政府信息公开申请数量 | 30 | 10 | 0 | 3 | 0 | 0 | 43
+        二、上年结转政府信息公开申请数量 | 2 | 1 | 0 | 0 | 0 | 0 | 3
 
     选项
         无。
+    """
+
+    doc_en = """
+    A number in the text differs from the table (N303).
+
+    Purpose
+        When the text states a quantity the tables count, it is compared with the matching
+        table cell (or a fixed sum of cells); a difference is reported at the number in the
+        text, and the message quotes the text and names the table cell and its value:
+
+        - table 三 (always the 总计 "total" column): applications newly received this year
+          (row 一), carried over from last year (二), granted (予以公开), partly granted
+          (部分公开), refused (不予公开, the sum of （三） 1–8), unable to provide (无法提供,
+          the sum of （四）), not processed (不予处理, the sum of （五）), otherwise handled
+          (其他处理, the sum of （六）), concluded (办结, （七）总计) and carried forward to next
+          year (四); a specific case named together with its parent item (因本机关不掌握相关
+          政府信息而无法提供 10 件 "10 could not be provided because the agency does not hold
+          the information") is compared with that row;
+        - table 四: N administrative reconsiderations (the reconsideration total) and N
+          lawsuits (the sum of the totals of direct suits and suits after reconsideration;
+          each kind named separately is compared with its own total);
+        - table 二: rules (规章) or normative documents (规范性文件) issued, repealed or in
+          force this year (in fmt2019: newly made, newly published, total published), and N
+          decisions on administrative licensing, penalties or coercive measures (the number
+          of decisions).
+
+        Numbers are compared only when they map to one cell for certain. Nothing is reported
+        when: one number covers several categories (予以公开和部分公开共 7 件 "7 granted or
+        partly granted"); 其中 ("of which") is followed by a restriction beyond the
+        category; the number is narrowed to a kind of applicant, a channel of application, a
+        subject, or a part of the year (a quarter, the first half, a month); it is about
+        another year (上年 "last year", 2021 年, 同比 "year on year") or is a change (增加 5
+        件 "5 more"); the sentence gives a total for an area such as 全区 / 全市 / 各级 ("the
+        whole district / city / all levels" — a government's tables may hold its own
+        figures only); the number is approximate, ordinal or a percentage; it is followed by
+        含…… ("including …"); the table was not read, or the cell is blank or not a valid
+        number. 共收到/受理申请 N 件 ("N applications received in all") agrees when N equals
+        the new applications, or the new plus the carried-over ones. Only fmt2019 and
+        fmt2021 reports are checked.
+
+    Why
+        The text and the tables are two ways of writing the same data; when they disagree,
+        at least one is wrong, and evaluations count it as inaccurate data.
+
+    Wrong
+        本年新收政府信息公开申请45件，上年结转3件。
+        一、本年新收政府信息公开申请数量 | 30 | 10 | 0 | 3 | 0 | 0 | 43
+        二、上年结转政府信息公开申请数量 | 2 | 1 | 0 | 0 | 0 | 0 | 3
+        (The text says 45 applications were received this year, table 三's row 一 says 43 in
+        total.)
+
+    Right
+        本年新收政府信息公开申请43件，上年结转3件。
+        一、本年新收政府信息公开申请数量 | 30 | 10 | 0 | 3 | 0 | 0 | 43
+        二、上年结转政府信息公开申请数量 | 2 | 1 | 0 | 0 | 0 | 0 | 3
+        (Text and table both say 43, and 3 carried over.)
+
+    Options
+        None.
     """
 
     code = "N303"

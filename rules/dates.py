@@ -13,6 +13,8 @@ _BL = r"[ \u3000_＿]"
 _TEMPLATE_DATE_RE = re.compile(
     rf"(?P<y>(?<!\d)\d{{4}})?(?P<g1>{_BL}*)年(?P<g2>{_BL}*)(?P<m>\d{{1,2}})?(?P<g3>{_BL}*)月(?P<g4>{_BL}*)(?P<d>\d{{1,2}})?(?P<g5>{_BL}*)日"
 )
+# Prefilter: a blank after 年 or 月, or a day number running into 止/起.
+_D402_CANDIDATES_RE = re.compile(r"[年月][ \u3000_＿]|\d[ \u3000]*[止起]")
 _NO_DAY_MARK_RE = re.compile(r"(?<!\d)(?P<m>\d{1,2})[ \u3000]*月[ \u3000]*(?P<d>\d{1,2})(?=[ \u3000]*(?P<mark>[止起]))")
 # 起 is also the counter for cases ("1月3起" = three cases in January), so "m月d起" is a
 # date only after a year or 自/从/于, or before a range or an effect verb.
@@ -45,6 +47,30 @@ class InvalidDate(Rule):
         无。
     """
 
+    doc_en = """
+    A date that does not exist (D401).
+
+    Purpose
+        Reported when the report contains a date that is not on the calendar: 30 February,
+        31 April, month 13, day 0, and 29 February of a common year. 2月29日 without a year
+        is taken as valid (leap years have it).
+
+    Why
+        An impossible date is usually a typo; in the closing date or the statistical period
+        it leaves the time of the whole report undetermined.
+
+    Wrong
+        统计期限为2017年1月1日至2017年2月30日。
+        (The statistical period ends on 30 February 2017.)
+
+    Right
+        2016年2月29日（2016年是闰年），我局召开政务公开工作专题会议。
+        (29 February 2016 exists: 2016 was a leap year.)
+
+    Options
+        None.
+    """
+
     code = "D401"
     name = "invalid-date"
     severity = Severity.ERROR
@@ -61,7 +87,7 @@ class InvalidDate(Rule):
             d = loc.value
             if not (1 <= d.month <= 12) or not (1 <= d.day <= calendar.monthrange(2020, d.month)[1]):
                 yield self._bad(loc.block, d.start, d.end, f"{d.month}月{d.day}日")
-        for block in report.text_blocks():
+        for block in report.blocks_with(_YEAR_MONTH_RE):
             for m in _YEAR_MONTH_RE.finditer(block.text):
                 month = int(m["m"])
                 if not 1 <= month <= 12 and (id(block), m.start()) not in seen:
@@ -94,12 +120,39 @@ class IncompleteDate(Rule):
         无。
     """
 
+    doc_en = """
+    Incomplete or blank date (D402).
+
+    Purpose
+        Reported when a template date was not filled in (2017年 月 日, "    年  月  日",
+        ____年__月__日, 2017年12月 日), or a date lacks 日 ("day") before 止 / 起 (12月31止,
+        2018年1月1起施行). Words such as 出生年月日 ("date of birth"), which have no blank,
+        are not reported. Since 起 is also the measure word for cases (1月3起 = "three cases
+        in January"), 某月某起 counts as a date only after a year or 自 / 从 / 于 ("from"),
+        or before 至 ("to"), 施行 ("takes effect") and the like.
+
+    Why
+        A blank date is the most typical template residue: approval forms and closing lines
+        copied from a template and never filled in.
+
+    Wrong
+        利通区机关事务管理局 时间：2017年 月 日
+        (时间 = date: "2017, month blank, day blank".)
+
+    Right
+        利通区机关事务管理局 时间：2017年3月6日
+        (The date is filled in: 6 March 2017.)
+
+    Options
+        None.
+    """
+
     code = "D402"
     name = "incomplete-date"
     severity = Severity.ERROR
 
     def check(self, report, ctx):
-        for block in report.text_blocks():
+        for block in report.blocks_with(_D402_CANDIDATES_RE):
             text = block.text
             for m in _TEMPLATE_DATE_RE.finditer(text):
                 month_blank = m["m"] is None and (m["g2"] or m["g3"])
@@ -143,6 +196,34 @@ class StatisticalPeriod(Rule):
         无。
     """
 
+    doc_en = """
+    The statistical period is not the whole report year (D403).
+
+    Purpose
+        Reported when the stated statistical period (统计期限为2017年1月1日至2017年12月31日)
+        is not a whole calendar year: it does not start on 1 January, does not end on 31
+        December, or starts and ends in different years. The year of the end may be omitted
+        (2017年1月1日至12月31日). A whole year that differs from the title's year is
+        reported by D406. Nothing is reported when the report states no period; a sentence
+        that only says 据统计，某日至某日…… ("according to statistics, from … to …") is not
+        the statistical period and is not reported either.
+
+    Why
+        The Regulation requires a report on the work of the previous year; a wrong period
+        leaves the scope of every number unclear.
+
+    Wrong
+        本报告所列数据的统计期限自2017年1月1日起至2017年11月30日止。
+        (The period runs from 1 January to 30 November 2017.)
+
+    Right
+        本报告所列数据的统计期限自2017年1月1日起至2017年12月31日止。
+        (1 January to 31 December 2017.)
+
+    Options
+        None.
+    """
+
     code = "D403"
     name = "statistical-period"
     severity = Severity.ERROR
@@ -178,13 +259,52 @@ class LatePublication(Rule):
         逾期发布是评议中的扣分项，也是公众最直接能看到的问题。
 
     示例（错误）
-        某市某区某某局2020年政府信息公开工作年度报告，落款日期：2021年3月15日。
+        标题：某市某区某某局2020年政府信息公开工作年度报告
+        落款日期：2021年3月15日
 
     示例（正确）
-        某市某区某某局2020年政府信息公开工作年度报告，落款日期：2021年1月20日。
+        标题：某市某区某某局2020年政府信息公开工作年度报告
+        落款日期：2021年1月20日
 
     选项
         无（期限来自所选的方案 profile）。
+    """
+
+    doc_en = """
+    The closing date is after the publication deadline (D404).
+
+    Purpose
+        The closing date at the end of the report (落款日期) stands in for the publication
+        date and is reported when it is after the statutory deadline. The deadline depends on
+        the era and the kind of body (DOMAIN.md §1):
+
+        - reg2008: every body, 31 March of the next year;
+        - fmt2019 / fmt2021: departments of governments at county level and above, 31
+          January of the next year; county-level and higher people's governments (and
+          townships and subdistricts, which have no statutory date), 31 March.
+
+        When the kind of body cannot be determined (including a title naming only a place,
+        such as 某市某区2020年……, which is usually that government's own report), the rule
+        reports only a date after the most lenient deadline. Local rules are often stricter:
+        a local profile chosen in the configuration can tighten the deadlines.
+
+    Why
+        Late publication costs points in evaluations and is the defect the public sees most
+        directly.
+
+    Wrong
+        标题：某市某区某某局2020年政府信息公开工作年度报告
+        落款日期：2021年3月15日
+        (标题 = title, 落款日期 = closing date: a bureau's 2020 report dated 15 March 2021,
+        after the departments' deadline of 31 January.)
+
+    Right
+        标题：某市某区某某局2020年政府信息公开工作年度报告
+        落款日期：2021年1月20日
+        (The same report dated 20 January 2021.)
+
+    Options
+        None (the deadlines come from the selected profile).
     """
 
     code = "D404"
@@ -236,13 +356,51 @@ class DateBeforePeriodEnd(Rule):
         或报告被事后修改而未更新日期。
 
     示例（错误）
-        2018年2月5日，我局召开政务公开工作专题会议（本报告落款日期为2018年1月20日）。
+        标题：某市某区某某局2017年政府信息公开工作年度报告
+        2018年2月5日，我局召开政务公开工作专题会议。
+        落款日期：2018年1月20日
 
     示例（正确）
-        我局将于2018年6月30日前完成门户网站改版（本报告落款日期为2018年1月20日）。
+        标题：某市某区某某局2017年政府信息公开工作年度报告
+        我局将于2018年6月30日前完成门户网站改版。
+        落款日期：2018年1月20日
 
     选项
         无。
+    """
+
+    doc_en = """
+    The closing date is before the period ends, or a date in the text is after it (D405).
+
+    Purpose
+        Reported when the closing date is before the end of the statistical period (or 31
+        December of the report year) — then only the closing date is reported, not each date
+        in the text; otherwise, when a specific date in the text is later than the closing
+        date. A date in the text is not reported when its sentence speaks of a plan or a
+        deadline (将 "will", 拟 "intend to", 计划 "plan", 截止日期 "deadline" …), when the
+        date is followed by 前 ("before", as in 2018年6月30日前), or when it is the report's
+        own publication date (发布时间：…… "published on …", 本报告于……在门户网站公开发布
+        "this report was published on the portal on …"; publication may come after signing).
+
+    Why
+        Signing before the year is over, or recording events that happened after the
+        signature, shows that the closing date is wrong or that the report was edited later
+        without updating the date.
+
+    Wrong
+        标题：某市某区某某局2017年政府信息公开工作年度报告
+        2018年2月5日，我局召开政务公开工作专题会议。
+        落款日期：2018年1月20日
+        (A 2017 report dated 20 January 2018 mentions a meeting held on 5 February 2018.)
+
+    Right
+        标题：某市某区某某局2017年政府信息公开工作年度报告
+        我局将于2018年6月30日前完成门户网站改版。
+        落款日期：2018年1月20日
+        (The later date is a plan: the website will be redesigned before 30 June 2018.)
+
+    Options
+        None.
     """
 
     code = "D405"
@@ -310,15 +468,56 @@ class YearMismatch(Rule):
         年度不一致通常说明报告由往年报告改写而来，年份没有改全。
 
     示例（错误）
+        标题：某市某区某某局2017年政府信息公开工作年度报告
         本报告所列数据的统计期限为2016年1月1日至2016年12月31日。
         五、存在问题与2017年工作思路
 
     示例（正确）
+        标题：某市某区某某局2017年政府信息公开工作年度报告
         本报告所列数据的统计期限为2017年1月1日至2017年12月31日。
         五、存在问题与2018年工作思路
 
     选项
         无。
+    """
+
+    doc_en = """
+    The years do not agree (D406).
+
+    Purpose
+        Reported when these years contradict each other (the examples below come from a 2017
+        report):
+
+        - the title's year and the year of the statistical period differ (when the period is
+          a whole year; a period that is not a whole year is reported by D403);
+        - in a heading, the year of the next-year work ideas / plan / intentions /
+          arrangements (工作思路 / 计划 / 打算 / 设想 / 安排) is not the year after the report
+          year (a 2017 report should say 2018年工作思路).
+
+        Nothing is reported when the heading looks back (2017年工作计划完成情况 "how the 2017
+        work plan was carried out", 贯彻落实2017年工作安排 "implementing the 2017
+        arrangements", 2017年政务公开工作安排部署). Other years mentioned in the text (such
+        as 2017年政务公开工作要点 "the key points of 2017") are not checked.
+
+    Why
+        Years that disagree usually mean the report was rewritten from an earlier one without
+        updating every year.
+
+    Wrong
+        标题：某市某区某某局2017年政府信息公开工作年度报告
+        本报告所列数据的统计期限为2016年1月1日至2016年12月31日。
+        五、存在问题与2017年工作思路
+        (A 2017 report whose period is 2016 and whose next-year plan is for 2017 instead of
+        2018.)
+
+    Right
+        标题：某市某区某某局2017年政府信息公开工作年度报告
+        本报告所列数据的统计期限为2017年1月1日至2017年12月31日。
+        五、存在问题与2018年工作思路
+        (Period 2017, plan for 2018.)
+
+    Options
+        None.
     """
 
     code = "D406"
@@ -415,6 +614,42 @@ class DateStyle(Rule):
 
     选项
         无。
+    """
+
+    doc_en = """
+    Nonstandard date style (D407).
+
+    Purpose
+        Following GB/T 9704-2012 and GB/T 15835, dates use Arabic numerals with the year in
+        full and no zero padding: 2021年9月26日. These are reported:
+
+        - a zero before the month or day: 09月, 2017年09月05日 (the padding zero can be
+          removed automatically);
+        - a two-digit year: 17年9月, and 17年度 / 17年底 / 18年上半年 ("the 17 year", "end of
+          17", "first half of 18") when the year is the report year (or the one before or
+          after); a bare 17年 is mostly a duration (成立17年 "founded 17 years ago", 17年来
+          "over 17 years", 近17年 "nearly 17 years") and is not reported;
+        - a date in Chinese numerals, 二〇一八年二月二十八日, in documents after 1 July 2012
+          (when GB/T 9704-2012 took effect; this covers every report for 2012 and later);
+        - in a year written in Chinese numerals, 〇 written as 0, O, ○ or 零 (二0一八年).
+
+        Document titles cited inside 《》 are quoted as they are and not checked.
+
+    Why
+        Inconsistent date style is one of the most common findings of official-document
+        format checks; zero padding and two-digit years come from spreadsheets or speech
+        habits and are not standard in formal documents.
+
+    Wrong
+        2017年09月05日，我局召开政务公开工作专题会议。
+        (5 September 2017 written with zero padding: 09月05日.)
+
+    Right
+        2017年9月5日，我局召开政务公开工作专题会议。申请的截止日期为3月31日。
+        (2017年9月5日; 截止日期为3月31日 "the deadline is 31 March" is fine.)
+
+    Options
+        None.
     """
 
     code = "D407"

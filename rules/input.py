@@ -16,13 +16,37 @@ class UnreadableInput(Rule):
         读不出来的文件无法检查；静默跳过会让有问题的报告被当作“通过”。
 
     示例（错误）
-        一个扩展名为 .txt 的图片文件；一个空字节开头的二进制文件。
+        字节：89 50 4E 47 0D 0A 1A 0A 00 00 00 0D 49 48 44 52（扩展名改成 .txt 的 PNG 图片）
 
     示例（正确）
-        以 UTF-8 或 GBK 保存的纯文本报告。
+        字节：D2 BB A1 A2 D7 DC CC E5 C7 E9 BF F6（以 GBK 保存的“一、总体情况”）
 
     选项
         无。
+    """
+
+    doc_en = """
+    The file cannot be read or decoded (E001).
+
+    Purpose
+        Reported when the report file cannot be read, cannot be decoded (it is not UTF-8,
+        GB18030/GBK, or UTF-16 with a byte-order mark), is a binary file, or is in an
+        unsupported format.
+
+    Why
+        A file that cannot be read cannot be checked; skipping it silently would let a
+        defective report pass as "clean".
+
+    Wrong
+        字节：89 50 4E 47 0D 0A 1A 0A 00 00 00 0D 49 48 44 52（扩展名改成 .txt 的 PNG 图片）
+        (字节 = bytes: the first bytes of a PNG image renamed to .txt — binary, not text.)
+
+    Right
+        字节：D2 BB A1 A2 D7 DC CC E5 C7 E9 BF F6（以 GBK 保存的“一、总体情况”）
+        (The heading 一、总体情况 "I. Overview" saved in GBK: a readable text file.)
+
+    Options
+        None.
     """
 
     code = "E001"
@@ -44,14 +68,48 @@ class NoReportStructure(Rule):
         其他规则只会产生误报。
 
     示例（错误）
-        一篇只有正文段落、没有任何编号标题的文字。
+        全文：
+        关于2017年度工作情况的说明
+        2017年，我局认真贯彻落实上级部署，各项工作有序开展。
 
     示例（正确）
+        全文：
+        某市某区某某局2017年政府信息公开工作年度报告
         一、总体情况
-        本年度……
+        2017年，我局认真贯彻落实上级部署，各项工作有序开展。
 
     选项
         无。
+    """
+
+    doc_en = """
+    No numbered section headings found (E002).
+
+    Purpose
+        Reported when the text has not a single numbered heading of the form 一、, （一）, 1.
+        or （1）. The other rules are not run then.
+
+    Why
+        Without a section structure the file is either not an annual report or its structure
+        cannot be recognised; running the other rules on such text would only produce false
+        alarms.
+
+    Wrong
+        全文：
+        关于2017年度工作情况的说明
+        2017年，我局认真贯彻落实上级部署，各项工作有序开展。
+        (全文 = the whole file: a title "Explanation of the work in 2017" and one paragraph,
+        no numbered heading.)
+
+    Right
+        全文：
+        某市某区某某局2017年政府信息公开工作年度报告
+        一、总体情况
+        2017年，我局认真贯彻落实上级部署，各项工作有序开展。
+        (The whole file has a numbered heading, 一、总体情况 "I. Overview".)
+
+    Options
+        None.
     """
 
     code = "E002"
@@ -84,13 +142,51 @@ class UnknownReportYear(Rule):
         明确说明无法判断。
 
     示例（错误）
-        标题：“某局政府信息公开工作年度报告”，正文也没有“统计期限为……”。
+        全文：
+        某局政府信息公开工作年度报告
+        一、主动公开政府信息情况
+        本年度主动公开政府信息120条。
 
     示例（正确）
-        标题：“某局2017年政府信息公开工作年度报告”。
+        全文：
+        某局2017年政府信息公开工作年度报告
+        一、主动公开政府信息情况
+        本年度主动公开政府信息120条。
 
     选项
         无。
+    """
+
+    doc_en = """
+    The report year cannot be determined (E003).
+
+    Purpose
+        Reported when neither the title nor the statistical-period sentence states the report
+        year; the rules that depend on the year (the era, the deadline, the statistical
+        period and so on) are skipped.
+
+    Why
+        The year decides which legal era applies and which publication deadline. Guessing
+        the year would lead to wrong conclusions, so the linter says plainly that it cannot
+        decide.
+
+    Wrong
+        全文：
+        某局政府信息公开工作年度报告
+        一、主动公开政府信息情况
+        本年度主动公开政府信息120条。
+        (The title "… annual report on government information disclosure" has no year, and no
+        sentence states the statistical period.)
+
+    Right
+        全文：
+        某局2017年政府信息公开工作年度报告
+        一、主动公开政府信息情况
+        本年度主动公开政府信息120条。
+        (The title names the year: 某局2017年政府信息公开工作年度报告.)
+
+    Options
+        None.
     """
 
     code = "E003"
@@ -124,6 +220,30 @@ class RuleCrashed(Rule):
 
     选项
         无。
+    """
+
+    doc_en = """
+    A rule crashed (E900).
+
+    Purpose
+        Reported when a rule (built-in or from a plugin) raises an exception while checking a
+        file, or returns something that is not a Finding; the other rules and files are
+        checked as usual. Run with ``-v`` to see the full traceback.
+
+    Why
+        A failing rule must neither stop the whole run nor be swallowed silently: a rule
+        skipped in silence is a report passed in silence.
+
+    Wrong
+        一个插件规则在某份报告上抛出 ``ZeroDivisionError``。
+        (A plugin rule raises ``ZeroDivisionError`` on some report.)
+
+    Right
+        所有规则正常完成。
+        (Every rule completes normally.)
+
+    Options
+        None.
     """
 
     code = "E900"

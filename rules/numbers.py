@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from reportlint.model import Paragraph
 from reportlint.rule import Rule, Severity
 
 _UNIT = r"(?:人次|条|件|个|次|项|份|篇|名|家|场|期|批)"
@@ -21,6 +22,9 @@ _CLAUSE_SPLIT_RE = re.compile(r"[，,；;、]")
 _NOTE_RE = re.compile(r"^(?:约|均)?占.*[%％]$|^[\d.]+[%％]$")
 _RESIDUAL_RE = re.compile(r"其他|其余|其它")
 _QIZHONG_RE = re.compile(r"其中[：:，,]?")
+# Prefilters: one pass over the whole report picks the paragraphs worth reading.
+_N301_CANDIDATES_RE = re.compile("其中|共|累计|合计|总计")
+_PERCENT_RE = re.compile("[%％]")
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -90,13 +94,55 @@ class BreakdownSum(Rule):
         无。
     """
 
+    doc_en = """
+    The parts do not add up to the total (N301).
+
+    Purpose
+        In a total-and-parts statement — "共/累计/合计 N 条……其中 A a 条、B b 条……" ("N items in
+        all … of which A: a items, B: b items …") — reported when the parts do not add up to
+        the total; the finding shows the sum.
+
+        Checked only where the parts are sure to make up the whole:
+
+        - parts introduced by 其中 ("of which") must include a catch-all item such as 其他 or
+          其余 ("other", "the rest") — otherwise 其中 merely lists some of them, and they
+          need not add up to the total;
+        - parts in the sentence right after a total sentence (one with 共, 累计, 合计 or 总计)
+          need no 其中 when that whole sentence consists of "name + count" items (e.g.
+          累计公开政府信息38条。主动公开的信息28条；……不公开的信息10条。).
+
+        Nothing is reported when a part cannot be understood (several numbers, different
+        units, a nested 其中), or when the total or a part is approximate (约50条 "about 50",
+        50条左右 "50 or so"). When 其中 follows several counts of the same unit
+        (共受理12件，办结10件，其中……), it is enough for the parts to add up to any one of
+        them; a change such as 较上年增加20条 ("20 more than last year") is not taken as a
+        total.
+
+    Why
+        Numbers that do not add up are among the most common findings of evaluations, and
+        they damage the credibility of a report more than anything.
+
+    Wrong
+        主动公开政府信息71条。其中：政策类信息4条，工作动态40条，其他信息26条。
+        (71 items disclosed proactively, of which 4 policy items, 40 work updates and 26
+        others: 4 + 40 + 26 = 70.)
+
+    Right
+        主动公开政府信息71条。其中：政策类信息4条，工作动态40条，其他信息27条。
+        (4 + 40 + 27 = 71.)
+
+    Options
+        None.
+    """
+
     code = "N301"
     name = "breakdown-sum"
     severity = Severity.ERROR
 
     def check(self, report, ctx):
-        for block in report.paragraphs:
-            yield from self._check_text(block)
+        for block in report.blocks_with(_N301_CANDIDATES_RE, cells=False):
+            if isinstance(block, Paragraph):
+                yield from self._check_text(block)
 
     def _check_text(self, block):
         text = block.text
@@ -214,13 +260,53 @@ class PercentageMismatch(Rule):
         无。
     """
 
+    doc_en = """
+    A percentage disagrees with its count (N302).
+
+    Purpose
+        In "某类信息 a 条，占 p%" ("a items of some kind, p% of the total"), reported when p
+        does not agree with a divided by the total N; the finding shows the calculation. The
+        total N is the one before the part in the same paragraph: the count of the same unit
+        before 其中, or the count after 共, 累计, 合计 or 总计.
+
+        Checked only when the base is certain:
+
+        - rounding or truncation is allowed: a percentage with one decimal may be off by 0.1,
+          a whole percentage by 1;
+        - nothing is reported when another base is named after 占 (占全市的20% "20% of the
+          city's"); the base is taken as the total only when it is 全部, 总数, 全年 ("all",
+          "the total", "the whole year") or the like, or has the total's name;
+        - nothing is reported when the percentage agrees with any other count of the same
+          unit in the paragraph (another base);
+        - nothing is reported when the part is the total itself, or no total is found.
+
+        When the parts after 其中 are given only as percentages, without counts, and include
+        a catch-all item such as 其他 or 其余 (so they make up the whole), the percentages
+        must add up to 100% (with the tolerance above, accumulated over the parts).
+
+    Why
+        Percentages are the first numbers readers look at; a wrong one makes them doubt
+        every figure in the report.
+
+    Wrong
+        主动公开政府信息71条，其中政策类信息4条，占15.6%；工作动态40条，占56.3%；其他信息27条，占38.0%。
+        (4 of 71 is 5.6%, not 15.6%.)
+
+    Right
+        主动公开政府信息71条，其中政策类信息4条，占5.6%；工作动态40条，占56.3%；其他信息27条，占38.0%。
+        (4/71 = 5.6%, 40/71 = 56.3%, 27/71 = 38.0%.)
+
+    Options
+        None.
+    """
+
     code = "N302"
     name = "percentage-mismatch"
     severity = Severity.WARNING
 
     def check(self, report, ctx):
-        for block in report.paragraphs:
-            if "%" in block.text or "％" in block.text:
+        for block in report.blocks_with(_PERCENT_RE, cells=False):
+            if isinstance(block, Paragraph):
                 yield from self._check_text(block)
 
     # -- the total a part belongs to ------------------------------------------------------
@@ -358,12 +444,43 @@ class MissingNumber(Rule):
         无。
     """
 
+    doc_en = """
+    A count phrase lacks its number (N304).
+
+    Purpose
+        Reported when the number of a count has been deleted or never filled in, as in
+        共主动公开条 ("disclosed proactively … items in all"), 收到政府信息公开申请  件
+        ("received … applications"), 占全部信息的% ("…% of all information"). Reported only
+        when the measure word follows a counted thing or a counting action (信息, 申请, 公开,
+        发布, 受理, 办结, 会议, 培训 …) and is followed directly by punctuation (or 其中), so
+        words such as 条例 (regulation), 文件 (document), 事项 (matter), 本次 (this time) or
+        各条 (each article) are not mistaken for it.
+
+    Why
+        A sentence without its number is mostly left over from editing the figures or from an
+        unfilled template; the reader cannot know the actual count.
+
+    Wrong
+        2017年，我局共主动公开政府信息条，其中政策类信息4条。
+        ("disclosed proactively … items": the number before 条 is missing.)
+
+    Right
+        2017年，我局共主动公开政府信息71条，其中政策类信息4条。认真贯彻《条例》，各项工作有序开展。
+        (71 items; 条例 in 《条例》 is a word, not a count.)
+
+    Options
+        None.
+    """
+
     code = "N304"
     name = "missing-number"
     severity = Severity.ERROR
 
     def check(self, report, ctx):
+        hits = {id(b) for rx in (_MISSING_NUMBER_RE, _MISSING_PCT_RE) for b in report.blocks_with(rx, cells=False)}
         for block in report.paragraphs:
+            if id(block) not in hits:
+                continue
             text = block.text
             for m in _MISSING_NUMBER_RE.finditer(text):
                 shown = text[m.start("prev"):m.end("u")]

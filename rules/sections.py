@@ -57,6 +57,46 @@ class SectionOrder(Rule):
         无。
     """
 
+    doc_en = """
+    The six sections are out of order (S102).
+
+    Purpose
+        From the 2019 report year on, a report follows the report format's six sections in a
+        fixed order: 一、总体情况 (overview) → 二、主动公开政府信息情况 (proactive disclosure) →
+        三、收到和处理政府信息公开申请情况 (applications received and handled) → 四、政府信息
+        公开行政复议、行政诉讼情况 (reconsideration and litigation) → 五、存在的主要问题及改进
+        情况 (problems and improvements) → 六、其他需要报告的事项 (other matters). Sections are
+        recognised by their level-1 headings (as in S101, common variants accepted); when a
+        section comes after one that should follow it, the rule reports once, at the first
+        heading out of order.
+
+        Only recognised sections are compared: unrecognised or missing ones (S101's business)
+        take no part. Only fmt2019 and fmt2021 reports are checked.
+
+    Why
+        The report format fixes the six sections and their order, and evaluations and
+        summaries check them item by item in that order; sections out of order are often a
+        trace of an old template or of material pasted together.
+
+    Wrong
+        一、总体情况
+        二、主动公开政府信息情况
+        三、政府信息公开行政复议、行政诉讼情况
+        四、收到和处理政府信息公开申请情况
+        (Section three is reconsideration and litigation, section four the applications:
+        swapped.)
+
+    Right
+        一、总体情况
+        二、主动公开政府信息情况
+        三、收到和处理政府信息公开申请情况
+        四、政府信息公开行政复议、行政诉讼情况
+        (The first four sections in the canonical order.)
+
+    Options
+        None.
+    """
+
     code = "S102"
     name = "section-order"
     severity = Severity.WARNING
@@ -152,6 +192,54 @@ class EmptySection(Rule):
         无。
     """
 
+    doc_en = """
+    A heading without content (S108).
+
+    Purpose
+        Reported, at the heading, when a heading has no paragraph, no table and no
+        sub-heading under it.
+
+        These are not empty:
+
+        - a heading that is itself a paragraph (sentence-final punctuation such as 。 or ；,
+          text after a colon, or 30 characters or more), like 1.政府网站。区政府门户网站是我局
+          发布信息的第一平台……;
+        - sibling headings of level two or below that are all empty except the last: they are
+          a list of points (such as 1.加强组织领导 and 2.强化业务培训 under （二）改进措施, the
+          last of which may be followed by a paragraph) and are not reported one by one.
+
+        In fmt2019 and fmt2021 reports, sections 二, 三 and 四 each have a statistical table
+        (tables 二, 三 and 四). When one of these sections has no table and the table cannot be
+        read anywhere else in the report either, the section is reported too (once per
+        heading).
+
+    Why
+        A heading without content usually means the text was deleted by mistake while
+        editing, or a template was never filled in; a section without its table lacks the
+        statistics the report format requires.
+
+    Wrong
+        五、存在的主要问题及改进情况
+
+        六、其他需要报告的事项
+
+        本年度未收取信息处理费。
+        (Section 五 "main problems and improvements" has no content before section 六.)
+
+    Right
+        五、存在的主要问题及改进情况
+
+        主动公开的及时性还需提高。
+
+        六、其他需要报告的事项
+
+        本年度未收取信息处理费。
+        (Section 五 says that timely proactive disclosure still needs improving.)
+
+    Options
+        None.
+    """
+
     code = "S108"
     name = "empty-section"
     severity = Severity.WARNING
@@ -242,6 +330,44 @@ class LegacyStructure(Rule):
         无。
     """
 
+    doc_en = """
+    A new-format report keeps the structure of the 2008 Regulation (S109).
+
+    Purpose
+        Reports from the 2019 report year on follow the six sections of the new format.
+        Each level-1 heading that still has the 2008-era structure is reported once:
+
+        - section one written as 一、概述 ("overview"; the new format has 一、总体情况);
+        - a separate section 政府信息公开的收费及减免情况 ("fees and fee waivers": item 3 of the
+          2008 Regulation art. 32, dropped by the new format; information processing fees are
+          reported under 其他需要报告的事项);
+        - the heading 依申请公开政府信息和不予公开政府信息的情况 (the new format has
+          收到和处理政府信息公开申请情况).
+
+        Only level-1 headings of fmt2019 and fmt2021 reports are checked.
+
+    Why
+        Keeping the old structure shows that the report was rewritten from a pre-2019
+        template; such reports often also lack the tables and contents the new format
+        requires (DOMAIN: wrong format version).
+
+    Wrong
+        一、概述
+        ……
+        四、政府信息公开的收费及减免情况
+        (A 2019-or-later report opening with 一、概述 and with a section on fees and fee waivers.)
+
+    Right
+        一、总体情况
+        ……
+        六、其他需要报告的事项（写明本年度收取信息处理费的情况）
+        (一、总体情况 … 六、其他需要报告的事项, the fees collected being reported under "other
+        matters".)
+
+    Options
+        None.
+    """
+
     code = "S109"
     name = "legacy-structure"
     severity = Severity.WARNING
@@ -281,15 +407,53 @@ class MissingAccountability(Rule):
         常见的扣分点。
 
     示例（错误）
-        某市某区人民政府2021年政府信息公开工作年度报告 …… （五）监督保障：区政府
-        调整了政务公开工作领导小组。（全文没有考核、评议、追究的情况）
+        标题：某市某区人民政府2021年政府信息公开工作年度报告
+        （五）监督保障：区政府调整了政务公开工作领导小组。
+        （全文没有考核、评议、追究的情况）
 
     示例（正确）
-        （五）监督保障：区政府将政务公开纳入年度目标考核；组织群众代表开展社会评议；
-        本年度未发生因政府信息公开工作被追究责任的情况。
+        标题：某市某区人民政府2021年政府信息公开工作年度报告
+        （五）监督保障：区政府将政务公开纳入年度目标考核；组织群众代表开展社会评议；本年度未发生因政府信息公开工作被追究责任的情况。
 
     选项
         无。
+    """
+
+    doc_en = """
+    A government's report lacks the results of assessment, evaluation and accountability (S110).
+
+    Purpose
+        The annual report of a people's government at any level (the agency in the title
+        ends in 人民政府, not 人民政府办公室, and is not a township or subdistrict) must also
+        report the results of its open-government work assessment, public evaluation and
+        accountability, under the Regulation (2019) art. 50 item 4 (in the 2021 format this
+        goes under 一、总体情况 → 监督保障). Reported once, at the title, when the title and
+        text do not mention all three of 考核 (assessment), 评议 (evaluation) and 追究
+        (accountability); the missing words are listed. Where and in which order the three
+        appear does not matter.
+
+        Only government reports of the fmt2019 and fmt2021 eras are checked; a department's
+        report does not need this item.
+
+    Why
+        This content is required of people's governments only, and a government report
+        without it is a frequent deduction in evaluations.
+
+    Wrong
+        标题：某市某区人民政府2021年政府信息公开工作年度报告
+        （五）监督保障：区政府调整了政务公开工作领导小组。
+        （全文没有考核、评议、追究的情况）
+        (A district government's report whose "supervision and safeguards" part only says
+        that the leading group was reorganised; 考核, 评议 and 追究 appear nowhere.)
+
+    Right
+        标题：某市某区人民政府2021年政府信息公开工作年度报告
+        （五）监督保障：区政府将政务公开纳入年度目标考核；组织群众代表开展社会评议；本年度未发生因政府信息公开工作被追究责任的情况。
+        (The same part reports the target assessment, the public evaluation by citizens'
+        representatives, and that nobody was held accountable this year.)
+
+    Options
+        None.
     """
 
     code = "S110"

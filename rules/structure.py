@@ -91,16 +91,71 @@ class MissingRequiredContent(Rule):
         法规逐项规定了年度报告的内容，缺项是评议中最常见的扣分点之一。
 
     示例（错误）
-        一份 2017 年度报告只有“一、概述”“二、主动公开”“三、依申请公开”三个部分，
-        没有收费及减免、行政复议诉讼和其他需要报告的事项。
+        全文：
+        某市某区某某局2017年政府信息公开工作年度报告
+        一、概述
+        二、主动公开政府信息情况
+        三、依申请公开政府信息情况
 
     示例（正确）
-        一、概述  二、主动公开政府信息情况  三、依申请公开政府信息和不予公开政府信息的
-        情况  四、政府信息公开的收费及减免情况  五、因政府信息公开申请行政复议、提起
-        行政诉讼的情况  六、存在的主要问题及改进情况  七、其他需要报告的事项
+        全文：
+        某市某区某某局2017年政府信息公开工作年度报告
+        一、概述
+        二、主动公开政府信息情况
+        三、依申请公开政府信息和不予公开政府信息的情况
+        四、政府信息公开的收费及减免情况
+        五、因政府信息公开申请行政复议、提起行政诉讼的情况
+        六、存在的主要问题及改进情况
+        七、其他需要报告的事项
 
     选项
         无。
+    """
+
+    doc_en = """
+    Content required by the Regulation is missing (S101).
+
+    Purpose
+        Checks that the report has each item of content the rules require and reports every
+        missing item, naming its legal basis:
+
+        - reg2008 (report years up to 2018): the six items of the 2008 Regulation art. 32 —
+          proactive disclosure; disclosure on application and non-disclosure; fees and fee
+          waivers; administrative reconsideration and litigation; main problems and
+          improvements; other matters to report. That era has no fixed format, so an item
+          counts as present when a heading or the text mentions it.
+        - fmt2019 / fmt2021: the six sections of the report format (一、总体情况 … 六、其他
+          需要报告的事项), recognised by their headings, including the common variants (such
+          as 一、概述).
+
+    Why
+        The Regulation lists the contents of the annual report item by item; a missing item
+        is one of the most frequent deductions in evaluations.
+
+    Wrong
+        全文：
+        某市某区某某局2017年政府信息公开工作年度报告
+        一、概述
+        二、主动公开政府信息情况
+        三、依申请公开政府信息情况
+        (全文 = the whole file: a 2017 report with only the sections "overview", "proactive
+        disclosure" and "disclosure on application"; fees and waivers, reconsideration and
+        litigation, problems, and other matters are missing.)
+
+    Right
+        全文：
+        某市某区某某局2017年政府信息公开工作年度报告
+        一、概述
+        二、主动公开政府信息情况
+        三、依申请公开政府信息和不予公开政府信息的情况
+        四、政府信息公开的收费及减免情况
+        五、因政府信息公开申请行政复议、提起行政诉讼的情况
+        六、存在的主要问题及改进情况
+        七、其他需要报告的事项
+        (A 2017 report covering all six items of art. 32, with an overview before them.)
+
+    Options
+        None.
     """
 
     code = "S101"
@@ -170,6 +225,34 @@ class HeadingNumbering(Rule):
         无。
     """
 
+    doc_en = """
+    Headings of one level are not numbered continuously (S103).
+
+    Purpose
+        Under one parent heading, the headings of the same level should be numbered in
+        sequence from 一 (or 1). A gap (一、二、四), a repeat (（一）（一）) or a sequence
+        that does not start at the beginning is reported.
+
+    Why
+        Broken numbering often means that a whole section was lost or copied twice while
+        editing; it also makes the report hard to cite.
+
+    Wrong
+        一、总体情况
+        二、主动公开政府信息情况
+        四、政府信息公开行政复议、行政诉讼情况
+        (一、二、四: section 三 is missing from the numbering.)
+
+    Right
+        一、总体情况
+        二、主动公开政府信息情况
+        三、收到和处理政府信息公开申请情况
+        (一、二、三 in sequence.)
+
+    Options
+        None.
+    """
+
     code = "S103"
     name = "heading-numbering"
     severity = Severity.WARNING
@@ -218,6 +301,38 @@ class HeadingHierarchy(Rule):
         无。
     """
 
+    doc_en = """
+    Heading levels are inverted (S104).
+
+    Purpose
+        Heading levels go 一、 → （一） → 1. → （1）. When a section has already used
+        lower-level headings directly (such as 1. and 2.) and a higher-level heading (such
+        as （一）) follows, the rule reports at the first inverted heading. Skipping one level
+        (1. directly under 一、) is not an inversion.
+
+    Why
+        Inverted levels mislead readers about what belongs to what, and heading levels are
+        prescribed by the official-document format (GB/T 9704).
+
+    Wrong
+        六、存在的问题及改进措施
+        1. 存在的问题
+        2. 改进措施
+        （一）进一步加强对政务公开工作的领导。
+        (Under section 六 "problems and measures", the points 1. and 2. are followed by a
+        （一） heading.)
+
+    Right
+        六、存在的问题及改进措施
+        （一）存在的问题
+        （二）改进措施
+        1. 进一步加强对政务公开工作的领导。
+        (（一） and （二） under 六、, with 1. below them.)
+
+    Options
+        None.
+    """
+
     code = "S104"
     name = "heading-hierarchy"
     severity = Severity.WARNING
@@ -257,13 +372,42 @@ class NonstandardTitle(Rule):
         也常常是套用了其他文件的模板。
 
     示例（错误）
-        吴忠市利通区机关事务管理局 2017 年政府工作信息年度报告
+        标题：吴忠市利通区机关事务管理局 2017 年政府工作信息年度报告
 
     示例（正确）
-        吴忠市利通区机关事务管理局2017年政府信息公开工作年度报告
+        标题：吴忠市利通区机关事务管理局2017年政府信息公开工作年度报告
 
     选项
         无。
+    """
+
+    doc_en = """
+    Nonstandard title (S106).
+
+    Purpose
+        The title should contain the agency name, the year and the words 政府信息公开工作
+        年度报告 ("annual report on government information disclosure work"), e.g.
+        ××市××局2017年政府信息公开工作年度报告. Reported when the title is missing, the name
+        of the report is wrong (e.g. 政府工作信息年度报告), or the year or the agency name is
+        missing; all missing parts are listed in one finding. ××局2017年度政府信息公开工作
+        报告 is also accepted as standard.
+
+    Why
+        The name of the annual report is set by the Regulation; a nonstandard title keeps
+        the public and evaluators from finding the report, and often shows that the
+        template of another document was reused.
+
+    Wrong
+        标题：吴忠市利通区机关事务管理局 2017 年政府工作信息年度报告
+        (标题 = title: "… 2017 annual report on government work information" — not the
+        name the Regulation gives the report.)
+
+    Right
+        标题：吴忠市利通区机关事务管理局2017年政府信息公开工作年度报告
+        (The standard title: agency, year, 政府信息公开工作年度报告.)
+
+    Options
+        None.
     """
 
     code = "S106"
@@ -329,13 +473,54 @@ class DuplicateBlock(Rule):
         报告复制后没有整理。
 
     示例（错误）
-        主动公开政府信息审批单 …（同一张表格在正文中出现两次）
+        主动公开政府信息审批单
+        信息名称：2017年部门预算公开说明
+        拟采取的公开形式：门户网站
+        主动公开政府信息审批单
+        信息名称：2017年部门预算公开说明
+        拟采取的公开形式：门户网站
 
     示例（正确）
-        每张表格、每段文字只出现一次。
+        主动公开政府信息审批单
+        信息名称：2017年部门预算公开说明
+        拟采取的公开形式：门户网站
 
     选项
         无。
+    """
+
+    doc_en = """
+    Duplicated paragraph or block (S107).
+
+    Purpose
+        Reported when the same paragraph (at least 30 characters) appears twice in the
+        report, or a run of three or more lines (paragraphs, headings, table rows) is
+        repeated as a block; the finding is at the start of the second occurrence and gives
+        the line of the first.
+
+    Why
+        A repeated block is usually a paste slip during layout (the same approval form
+        pasted twice, say), or text copied from a template or an earlier report and never
+        tidied up.
+
+    Wrong
+        主动公开政府信息审批单
+        信息名称：2017年部门预算公开说明
+        拟采取的公开形式：门户网站
+        主动公开政府信息审批单
+        信息名称：2017年部门预算公开说明
+        拟采取的公开形式：门户网站
+        (A three-line approval form for proactive disclosure — form title, item name, form of
+        disclosure — appears twice.)
+
+    Right
+        主动公开政府信息审批单
+        信息名称：2017年部门预算公开说明
+        拟采取的公开形式：门户网站
+        (The form appears once.)
+
+    Options
+        None.
     """
 
     code = "S107"
@@ -410,6 +595,38 @@ class HeadingPunctuation(Rule):
 
     选项
         无。
+    """
+
+    doc_en = """
+    Wrong punctuation after a heading number (S105).
+
+    Purpose
+        Heading numbers are written 一、 → （一） → 1. (or 1．) → （1）: the first level takes
+        the enumeration comma 、, the third level a full stop, and a bracketed number takes
+        no punctuation after it (GB/T 9704-2012). These forms are reported, at the extra or
+        wrong mark:
+
+        - 一. or 一． (level one should be 一、);
+        - （一）、 （一）. （一）， (no punctuation after the brackets);
+        - 1、 (level three should be 1.);
+        - （1）、 （1）. (no punctuation after the brackets).
+
+        Half-width brackets around the number, (一), are reported by W602, not here.
+
+    Why
+        Inconsistent punctuation after heading numbers looks careless and blurs the heading
+        levels.
+
+    Wrong
+        （一）、加强组织领导
+        (（一）、 "Strengthen leadership": a comma after the bracketed number.)
+
+    Right
+        （一）加强组织领导
+        (（一） with nothing after the brackets.)
+
+    Options
+        None.
     """
 
     code = "S105"

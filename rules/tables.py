@@ -56,15 +56,45 @@ class MissingTable(Rule):
 
     示例（错误）
         三、收到和处理政府信息公开申请情况
-        本年度收到政府信息公开申请12件，均已按期答复。
+        本年度收到政府信息公开申请13件，均已按期答复。
         （没有表格）
 
     示例（正确）
         三、收到和处理政府信息公开申请情况
-        （后接“本年新收政府信息公开申请数量”等各行组成的表格）
+        本年度收到政府信息公开申请13件，均已按期答复。
+        （表三）
 
     选项
         无。
+    """
+
+    doc_en = """
+    A table is missing (T201).
+
+    Purpose
+        In fmt2019 / fmt2021 reports, sections 二, 三 and 四 each have a statutory table.
+        Reported, at the section heading, when the section's heading is there but the table
+        cannot be found anywhere in the report (tables are recognised by their canonical
+        labels, in any layout). A missing section is reported by S101.
+
+    Why
+        The three tables are the core of the report format; without them the numbers cannot
+        be checked. Tables are also often lost when converting from web pages or PDFs.
+
+    Wrong
+        三、收到和处理政府信息公开申请情况
+        本年度收到政府信息公开申请13件，均已按期答复。
+        （没有表格）
+        (Section 三, "applications received and handled", has text but no table.)
+
+    Right
+        三、收到和处理政府信息公开申请情况
+        本年度收到政府信息公开申请13件，均已按期答复。
+        （表三）
+        (（表三） = table 三 follows the text.)
+
+    Options
+        None.
     """
 
     code = "T201"
@@ -102,14 +132,50 @@ class TableShape(Rule):
         行列缺失或错位时，表格里的数字无法对应到正确的栏目，所有核对都失去依据。
 
     示例（错误）
-        表三中只有“（一）予以公开”到“（四）无法提供”各行，其后各行缺失。
+        （一）予以公开 | 5 | 1 | 0 | 0 | 0 | 6
+        （表三这一行只有 6 个数，少了一列）
 
     示例（正确）
-        表三包含从“一、本年新收政府信息公开申请数量”到“四、结转下年度继续办理”的全部行，
-        每行 7 个数。
+        （一）予以公开 | 5 | 1 | 0 | 0 | 0 | 0 | 6
+        （表三包含从“一、本年新收政府信息公开申请数量”到“四、结转下年度继续办理”的全部行，每行 7 个数）
 
     选项
         无。
+    """
+
+    doc_en = """
+    Rows or columns of a table are missing, extra or mislabelled (T202).
+
+    Purpose
+        Checks the shape of the three tables against the canonical labels of the report's
+        format (fmt2019 or fmt2021):
+
+        - table 三 lacks some rows, or a row does not have 7 numbers (natural persons; the
+          five kinds of legal persons or other organisations; the total);
+        - table 四 does not have 15 numbers (three groups × upheld, corrected, other result,
+          pending, total);
+        - table 二 lacks an item of art. 20 or a row, or a row has a different number of
+          values than the block has columns.
+
+        When a table is cut off (say the second half of a table was lost at a PDF page
+        break), only T202 is reported; no sums are checked on the incomplete data.
+
+    Why
+        With rows or columns missing or shifted, the numbers cannot be attributed to the
+        right headings, and every check loses its footing.
+
+    Wrong
+        （一）予以公开 | 5 | 1 | 0 | 0 | 0 | 6
+        （表三这一行只有 6 个数，少了一列）
+        (The row "（一）granted" of table 三 has 6 numbers: a column is missing.)
+
+    Right
+        （一）予以公开 | 5 | 1 | 0 | 0 | 0 | 0 | 6
+        （表三包含从“一、本年新收政府信息公开申请数量”到“四、结转下年度继续办理”的全部行，每行 7 个数）
+        (Every row of table 三, from 一、本年新收… to 四、结转下年度…, has 7 numbers.)
+
+    Options
+        None.
     """
 
     code = "T202"
@@ -182,13 +248,53 @@ class ApplicationBalance(Rule):
         这是年报格式在表头里明确要求的关系，也是评议中最常被指出的数字错误。
 
     示例（错误）
-        自然人列：本年新收 12，上年结转 1，（七）总计 11，结转下年度 1（12 + 1 ≠ 11 + 1）。
+        一、本年新收政府信息公开申请数量 | 10 | 2 | 0 | 1 | 0 | 0 | 13
+        二、上年结转政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1
+        （七）总计 | 10 | 1 | 0 | 1 | 0 | 0 | 12
+        四、结转下年度继续办理 | 0 | 1 | 0 | 0 | 0 | 0 | 1
+        （自然人列：10 + 1 ≠ 10 + 0）
 
     示例（正确）
-        自然人列：本年新收 12，上年结转 1，（七）总计 12，结转下年度 1。
+        一、本年新收政府信息公开申请数量 | 10 | 2 | 0 | 1 | 0 | 0 | 13
+        二、上年结转政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1
+        （七）总计 | 10 | 1 | 0 | 1 | 0 | 0 | 12
+        四、结转下年度继续办理 | 1 | 1 | 0 | 0 | 0 | 0 | 2
 
     选项
         无。
+    """
+
+    doc_en = """
+    Table 三 does not balance (T203).
+
+    Purpose
+        Every column of table 三 must satisfy the identity printed in the table itself: 一
+        (new this year) + 二 (carried over from last year) = （七）总计 (total handled) + 四
+        (carried forward to next year). A column that does not is reported with both sides
+        and the difference. A column with a missing or invalid number is not checked
+        (T202 and T207 report it).
+
+    Why
+        The report format states this identity in the table header, and it is the numerical
+        error evaluations point out most often.
+
+    Wrong
+        一、本年新收政府信息公开申请数量 | 10 | 2 | 0 | 1 | 0 | 0 | 13
+        二、上年结转政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1
+        （七）总计 | 10 | 1 | 0 | 1 | 0 | 0 | 12
+        四、结转下年度继续办理 | 0 | 1 | 0 | 0 | 0 | 0 | 1
+        （自然人列：10 + 1 ≠ 10 + 0）
+        (Table 三 rows 一, 二, （七） and 四; in the natural-persons column 10 + 1 ≠ 10 + 0.)
+
+    Right
+        一、本年新收政府信息公开申请数量 | 10 | 2 | 0 | 1 | 0 | 0 | 13
+        二、上年结转政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1
+        （七）总计 | 10 | 1 | 0 | 1 | 0 | 0 | 12
+        四、结转下年度继续办理 | 1 | 1 | 0 | 0 | 0 | 0 | 2
+        (10 + 1 = 10 + 1 in the natural-persons column; every column balances.)
+
+    Options
+        None.
     """
 
     code = "T203"
@@ -229,13 +335,41 @@ class RowTotal(Rule):
         行合计错误说明分类统计和汇总不一致，往往是手工改数后忘了改合计。
 
     示例（错误）
-        （一）予以公开：5、1、0、0、0、0，总计 7。
+        （一）予以公开 | 5 | 1 | 0 | 0 | 0 | 0 | 7
 
     示例（正确）
-        （一）予以公开：5、1、0、0、0、0，总计 6。
+        （一）予以公开 | 5 | 1 | 0 | 0 | 0 | 0 | 6
 
     选项
         无。
+    """
+
+    doc_en = """
+    Wrong row total in table 三 (T204).
+
+    Purpose
+        In every row of table 三, the 总计 (total) column must equal the sum of the six
+        columns 自然人 (natural persons), 商业企业 (businesses), 科研机构 (research
+        institutions), 社会公益组织 (public-interest organisations), 法律服务机构 (legal
+        service institutions) and 其他 (others). A row that does not is reported with the
+        numbers of each column and the difference. A row with a missing or invalid number is
+        not checked.
+
+    Why
+        A wrong row total means the breakdown and the total disagree, often because a number
+        was changed by hand and the total was not.
+
+    Wrong
+        （一）予以公开 | 5 | 1 | 0 | 0 | 0 | 0 | 7
+        (Row （一） "granted" of table 三, as label | the seven columns: 5 + 1 + 0 + 0 + 0 + 0 =
+        6, but the total says 7.)
+
+    Right
+        （一）予以公开 | 5 | 1 | 0 | 0 | 0 | 0 | 6
+        (The total is 6.)
+
+    Options
+        None.
     """
 
     code = "T204"
@@ -274,13 +408,63 @@ class OutcomeTotal(Rule):
         总计与各项结果对不上，说明有申请被重复统计或漏计。
 
     示例（错误）
-        自然人列：予以公开 5、部分公开 1、不予公开 1、无法提供 2、不予处理 1，（七）总计 11。
+        （一）予以公开 | 5 | 1 | 0 | 0 | 0 | 0 | 6
+        （二）部分公开 | 1 | 0 | 0 | 0 | 0 | 0 | 1
+        4.保护第三方合法权益 | 1 | 0 | 0 | 0 | 0 | 0 | 1
+        1.本机关不掌握相关政府信息 | 2 | 0 | 0 | 1 | 0 | 0 | 3
+        2.重复申请 | 1 | 0 | 0 | 0 | 0 | 0 | 1
+        （七）总计 | 11 | 1 | 0 | 1 | 0 | 0 | 13
+        （其余各行为 0；自然人列 5 + 1 + 1 + 2 + 1 = 10，不是 11）
 
     示例（正确）
-        自然人列：予以公开 5、部分公开 1、不予公开 1、无法提供 2、不予处理 1，（七）总计 10。
+        （一）予以公开 | 5 | 1 | 0 | 0 | 0 | 0 | 6
+        （二）部分公开 | 1 | 0 | 0 | 0 | 0 | 0 | 1
+        4.保护第三方合法权益 | 1 | 0 | 0 | 0 | 0 | 0 | 1
+        1.本机关不掌握相关政府信息 | 2 | 0 | 0 | 1 | 0 | 0 | 3
+        2.重复申请 | 1 | 0 | 0 | 0 | 0 | 0 | 1
+        （七）总计 | 10 | 1 | 0 | 1 | 0 | 0 | 12
 
     选项
         无。
+    """
+
+    doc_en = """
+    Wrong outcome total in table 三 (T205).
+
+    Purpose
+        In every column of table 三, （七）总计 (total) must equal the sum of the outcomes:
+        （一）予以公开 (granted) + （二）部分公开 (partly granted) + （三）不予公开 (refused)
+        items 1–8 + （四）无法提供 (unable to provide) items 1–3 + （五）不予处理 (not
+        processed) items 1–5 + （六）其他处理 (otherwise handled; items 1–3 in fmt2021). A
+        column that does not is reported. A column with a missing or invalid number is not
+        checked.
+
+    Why
+        A total that does not match the outcomes means some applications were counted twice
+        or not at all.
+
+    Wrong
+        （一）予以公开 | 5 | 1 | 0 | 0 | 0 | 0 | 6
+        （二）部分公开 | 1 | 0 | 0 | 0 | 0 | 0 | 1
+        4.保护第三方合法权益 | 1 | 0 | 0 | 0 | 0 | 0 | 1
+        1.本机关不掌握相关政府信息 | 2 | 0 | 0 | 1 | 0 | 0 | 3
+        2.重复申请 | 1 | 0 | 0 | 0 | 0 | 0 | 1
+        （七）总计 | 11 | 1 | 0 | 1 | 0 | 0 | 13
+        （其余各行为 0；自然人列 5 + 1 + 1 + 2 + 1 = 10，不是 11）
+        (The outcome rows of table 三; in the natural-persons column they add up to 10, but
+        （七）总计 says 11.)
+
+    Right
+        （一）予以公开 | 5 | 1 | 0 | 0 | 0 | 0 | 6
+        （二）部分公开 | 1 | 0 | 0 | 0 | 0 | 0 | 1
+        4.保护第三方合法权益 | 1 | 0 | 0 | 0 | 0 | 0 | 1
+        1.本机关不掌握相关政府信息 | 2 | 0 | 0 | 1 | 0 | 0 | 3
+        2.重复申请 | 1 | 0 | 0 | 0 | 0 | 0 | 1
+        （七）总计 | 10 | 1 | 0 | 1 | 0 | 0 | 12
+        (（七）总计 is 10 in the natural-persons column and 12 in all.)
+
+    Options
+        None.
     """
 
     code = "T205"
@@ -322,13 +506,40 @@ class ReviewLitigationTotal(Rule):
         总计与分项不符说明案件统计有误。
 
     示例（错误）
-        行政复议：结果维持 1、结果纠正 1、其他结果 0、尚未审结 0，总计 3。
+        行政复议 | 1 | 1 | 0 | 0 | 3
+        （依次为结果维持、结果纠正、其他结果、尚未审结、总计）
 
     示例（正确）
-        行政复议：结果维持 1、结果纠正 1、其他结果 0、尚未审结 0，总计 2。
+        行政复议 | 1 | 1 | 0 | 0 | 2
 
     选项
         无。
+    """
+
+    doc_en = """
+    Wrong total in table 四 (T206).
+
+    Purpose
+        In each of the three groups of table 四 (administrative reconsideration; litigation
+        without prior reconsideration; litigation after reconsideration), the 总计 (total)
+        must equal 结果维持 (upheld) + 结果纠正 (corrected) + 其他结果 (other result) + 尚未
+        审结 (pending). A group that does not is reported.
+
+    Why
+        A total that does not match its parts means the cases were miscounted.
+
+    Wrong
+        行政复议 | 1 | 1 | 0 | 0 | 3
+        （依次为结果维持、结果纠正、其他结果、尚未审结、总计）
+        (The reconsideration group of table 四: 1 upheld + 1 corrected + 0 other + 0 pending =
+        2, but the total says 3.)
+
+    Right
+        行政复议 | 1 | 1 | 0 | 0 | 2
+        (The total is 2.)
+
+    Options
+        None.
     """
 
     code = "T206"
@@ -367,13 +578,38 @@ class InvalidCell(Rule):
         没有发生也应填 0；空格和“/”让人无法判断是没有发生还是漏填，也无法核对合计。
 
     示例（错误）
-        （一）予以公开：5、1、/、0、0、0、6。
+        （一）予以公开 | 5 | 1 | / | 0 | 0 | 0 | 6
 
     示例（正确）
-        （一）予以公开：5、1、0、0、0、0、6。
+        （一）予以公开 | 5 | 1 | 0 | 0 | 0 | 0 | 6
 
     选项
         无。
+    """
+
+    doc_en = """
+    Invalid table cell (T207).
+
+    Purpose
+        Reported when a cell of a table that should hold a number is blank or holds "/", "-",
+        无 ("none"), a negative number, a fraction or text (counts must be non-negative
+        integers; 本年增/减 "increase/decrease this year" may carry a sign; amounts of money
+        may be decimals with 万元 or 元).
+
+    Why
+        When nothing happened, the cell should say 0; a blank or "/" leaves the reader unable
+        to tell "none" from "not filled in", and the totals cannot be checked.
+
+    Wrong
+        （一）予以公开 | 5 | 1 | / | 0 | 0 | 0 | 6
+        (Row （一） "granted" of table 三 has "/" in the research-institutions column.)
+
+    Right
+        （一）予以公开 | 5 | 1 | 0 | 0 | 0 | 0 | 6
+        (0 instead of "/".)
+
+    Options
+        None.
     """
 
     code = "T207"
@@ -416,13 +652,51 @@ class WrongFormatVersion(Rule):
         套用旧格式是常见问题，旧表缺少新格式要求统计的项目。
 
     示例（错误）
-        2022年度报告的表二：信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量
+        标题：某市某区某某局2022年政府信息公开工作年度报告
+        表格：2019年格式
+        （表二的栏目是“本年新制作数量、本年新公开数量、对外公开总数量”，表三的“（六）其他处理”只有一行）
 
     示例（正确）
-        2022年度报告的表二：信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数
+        标题：某市某区某某局2022年政府信息公开工作年度报告
+        表格：2021年格式
+        （表二的栏目是“本年制发件数、本年废止件数、现行有效件数”，表三的“（六）其他处理”分为三项）
 
     选项
         无。
+    """
+
+    doc_en = """
+    Tables of the wrong format version (T208).
+
+    Purpose
+        The report year decides the report format: the 2019 format (国办公开办函〔2019〕60号)
+        for 2019 and 2020, the 2021 format (国办公开办函〔2021〕30号) from 2021 on. Reported
+        when a table uses the labels of the other format (for instance, table 二 of a 2022
+        report still has 本年新制作数量, 本年新公开数量, 对外公开总数量 "newly made, newly
+        published, total published", or table 三 lacks the three sub-items of （六）其他处理).
+        Only labels that tell the two formats apart are used.
+
+    Why
+        Reusing the old format is a common defect, and the old tables lack items the new
+        format requires.
+
+    Wrong
+        标题：某市某区某某局2022年政府信息公开工作年度报告
+        表格：2019年格式
+        （表二的栏目是“本年新制作数量、本年新公开数量、对外公开总数量”，表三的“（六）其他处理”只有一行）
+        (标题 = title, 表格 = tables: a 2022 report with the 2019 tables — table 二's columns
+        are "newly made, newly published, total published", and table 三's "（六）otherwise
+        handled" is one row.)
+
+    Right
+        标题：某市某区某某局2022年政府信息公开工作年度报告
+        表格：2021年格式
+        （表二的栏目是“本年制发件数、本年废止件数、现行有效件数”，表三的“（六）其他处理”分为三项）
+        (The 2021 tables: table 二's columns are "issued, repealed, in force this year", and
+        （六） has three sub-items.)
+
+    Options
+        None.
     """
 
     code = "T208"
@@ -462,13 +736,52 @@ class ImplausibleValue(Rule):
         这些情况多半是填错了栏目或套用了模板，值得发布前再看一眼。
 
     示例（错误）
-        某镇人民政府：规章 本年制发件数 2。
+        标题：某县某镇人民政府2022年政府信息公开工作年度报告
+        信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数
+        规章 | 2 | 0 | 2
 
     示例（正确）
-        某镇人民政府：规章 0 0 0；行政规范性文件 3 1 25。
+        标题：某县某镇人民政府2022年政府信息公开工作年度报告
+        信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数
+        规章 | 0 | 0 | 0
+        行政规范性文件 | 3 | 1 | 25
 
     选项
         无。
+    """
+
+    doc_en = """
+    Implausible table values (T209).
+
+    Purpose
+        Flags (as information, not errors) values that look implausible:
+
+        - a township (subdistrict) or a county/district department reports issuing rules
+          (规章; only State Council departments and the people's governments of provinces and
+          districted cities may make rules);
+        - in table 二 of fmt2021, 现行有效件数 (in force) is less than 本年制发件数 (issued)
+          − 本年废止件数 (repealed);
+        - every number in the three tables is 0.
+
+    Why
+        These are usually a wrong column or an unfilled template, and deserve a second look
+        before publication.
+
+    Wrong
+        标题：某县某镇人民政府2022年政府信息公开工作年度报告
+        信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数
+        规章 | 2 | 0 | 2
+        (A town government reports issuing 2 rules.)
+
+    Right
+        标题：某县某镇人民政府2022年政府信息公开工作年度报告
+        信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数
+        规章 | 0 | 0 | 0
+        行政规范性文件 | 3 | 1 | 25
+        (The town reports no rules, and 3 normative documents issued, 1 repealed, 25 in force.)
+
+    Options
+        None.
     """
 
     code = "T209"

@@ -34,13 +34,40 @@ class JiezhiMisuse(Rule):
         无。
     """
 
+    doc_en = """
+    截止 ("to stop") misused for 截至 ("up to") (W601).
+
+    Purpose
+        "Up to a point in time" is written 截至: 截至目前 ("up to now"), 截至2017年底 ("up to
+        the end of 2017"). 截止 means "to stop" and is not followed directly by a time.
+        Reported when 截止 is directly followed by a time such as 目前, 年底, 2017年 or 12月
+        (including Chinese-numeral forms such as 二〇一七年 or 十二月); the fix changes 止 to
+        至. 截止日期 ("deadline"), 截止时间 ("closing time"), 截止到 ("up to") and 已截止
+        ("has closed") are correct and not reported.
+
+    Why
+        This is one of the most common wording errors in government writing, and evaluations
+        often point it out.
+
+    Wrong
+        截止目前，我局召开政务公开工作专题会议1次。
+        ("Up to now (截止目前), the bureau has held one meeting on open government affairs.")
+
+    Right
+        截至目前，我局召开政务公开工作专题会议1次。申请的截止日期为3月31日。
+        (截至目前 "up to now"; in 截止日期 "the deadline for applications", 截止 is correct.)
+
+    Options
+        None.
+    """
+
     code = "W601"
     name = "jiezhi-misuse"
     severity = Severity.WARNING
     fixable = True
 
     def check(self, report, ctx):
-        for block in report.text_blocks():
+        for block in report.blocks_with(_JIEZHI_RE):
             for m in _JIEZHI_RE.finditer(block.text):
                 # Replace only 止: the two characters may stand on different lines.
                 fix = (Edit(block.span(m.start() + 1, m.end()), "至"),)
@@ -109,12 +136,55 @@ class TemplateResidue(Rule):
         无。
     """
 
+    doc_en = """
+    Template residue (W604).
+
+    Purpose
+        Reported when placeholder content of a template is left in the report:
+
+        - placeholders XX局, ××市, ○○年;
+        - slots to be filled in: 【单位名称】 ("[name of unit]"), [日期] ("[date]");
+        - 贵办 ("your office"), left from a letter template;
+        - unticked check boxes () or （ ） (one finding per line of the original, however
+          many boxes it holds) and instructions such as （画√选定） ("tick to select") or
+          （请打√） ("please tick");
+        - empty signature fields such as 承办人： ("handled by:") or 经办人： (at the end of a
+          line, or followed after spaces by the next field, such as 公开时间：).
+
+        A name masked for privacy, 王××申请…… ("Wang ×× applied …"), is not reported: a
+        placeholder must be followed by a character of agency names or dates such as 局, 市,
+        年 or 号; a surname followed by ×× and a form of address (王××同志, 李××局长) is also a
+        masked name and not reported. The 〇〇 in 二〇〇〇年 is a number, not a placeholder.
+
+    Why
+        Template residue shows that the report was published without careful checking, and
+        is an obvious deduction in evaluations.
+
+    Wrong
+        拟采取的公开形式 ①门户网站() ②报刊() （画√选定）
+        承办人：
+        (A form "proposed form of disclosure: ① portal () ② newspaper ()" with unticked boxes,
+        the instruction "(tick to select)", and an empty "handled by:".)
+
+    Right
+        拟采取的公开形式：门户网站
+        承办人：张三
+        (The form of disclosure is filled in: the portal; handled by Zhang San.)
+
+    Options
+        None.
+    """
+
     code = "W604"
     name = "template-residue"
     severity = Severity.ERROR
 
     def check(self, report, ctx):
+        hits = {id(b) for rx in (_PLACEHOLDER_RE, _SLOT_RE, _GUIBAN_RE, _TICK_HINT_RE, _CHECKBOX_RE, _EMPTY_SIGNER_RE)
+                for b in report.blocks_with(rx)}
         for block in report.text_blocks():
+            if id(block) not in hits:
+                continue
             text = block.text
             for pattern, zh, en in (
                 (_PLACEHOLDER_RE, "占位符", "placeholder"),
@@ -201,13 +271,46 @@ class HalfwidthPunctuation(Rule):
         无。
     """
 
+    doc_en = """
+    Half-width punctuation in Chinese text (W602).
+
+    Purpose
+        Chinese text uses full-width punctuation (GB/T 15834). Reported when a half-width
+        , ; : ? or ! stands between Chinese characters (or full-width punctuation) on both
+        sides; the fix makes it full-width (and deletes a space typed after it). Half-width
+        brackets ( ) are checked in pairs: when there is Chinese inside and Chinese right
+        outside, the pair is reported and changed to （）; a half-width bracket paired with a
+        full-width one (（含政策解读10条)) is reported and made full-width too.
+
+        Not reported: URLs, e-mail addresses, times 9:30, decimals 3.5, thousands separators
+        1,200, numbering 1., punctuation in English sentences (not Chinese on both sides);
+        brackets without Chinese inside, such as (2017), (1), (WeChat); Markdown links
+        [指南](指南.md); an empty () (an unticked check box, reported by W604); punctuation
+        after a heading number (（一）, is reported by S105).
+
+    Why
+        Half-width marks inside Chinese text are a common slip when switching input methods,
+        and stand out in the layout.
+
+    Wrong
+        我局通过门户网站(含政务微博)发布信息,并及时更新。
+        (Half-width ( ) and , inside Chinese text.)
+
+    Right
+        我局通过门户网站（含政务微博）发布信息，并及时更新。网址：http://www.example.gov.cn，时间9:30。
+        (Full-width （） and ，; the URL and the time 9:30 keep their ASCII colons.)
+
+    Options
+        None.
+    """
+
     code = "W602"
     name = "halfwidth-punctuation"
     severity = Severity.WARNING
     fixable = True
 
     def check(self, report, ctx):
-        for block in report.text_blocks():
+        for block in report.blocks_with(_ASCII_PUNCT_RE):
             text = block.text
             if not any(ch in _FULLWIDTH for ch in text):
                 continue
@@ -269,6 +372,8 @@ class HalfwidthPunctuation(Rule):
 # --------------------------------------------------------------------------- W603
 # A number (digits, decimals, a percent sign) and a Chinese character side by side,
 # with nothing, or exactly one space, between them.
+# W602 prefilter: only a block holding an ASCII mark can have one between Chinese characters.
+_ASCII_PUNCT_RE = re.compile("[,;:?!()]")
 _NUM_THEN_HAN_RE = re.compile(r"\d(?:[.,]\d+)*[%％]?(?P<gap>[ \u3000]?)(?=[\u4e00-\u9fff])")
 _HAN_THEN_NUM_RE = re.compile(r"[\u4e00-\u9fff](?P<gap>[ \u3000]?)(?=\d)")
 
@@ -297,6 +402,34 @@ class DigitSpacing(Rule):
         无。
     """
 
+    doc_en = """
+    Inconsistent spacing between numbers and Chinese (W603).
+
+    Purpose
+        Reported when, within one report, numbers and Chinese characters are sometimes
+        separated by a space (40 条, 2017 年) and sometimes not (71条): the less frequent
+        style is reported (on a tie, the spaced one, since no space is the common style), and
+        the fix changes it to the majority style (deleting or adding one space). Only exactly
+        one space counts: several spaces are mostly for alignment and are ignored; numbers
+        and characters split across lines are ignored; table cells are ignored.
+
+    Why
+        Text copied from PDFs or web pages often carries stray spaces; mixed with typed text
+        the layout looks untidy, and searching suffers (a search for 71条 does not find
+        71 条).
+
+    Wrong
+        我局主动公开政府信息71条，其中工作动态40 条，政策文件31条。
+        (40 条 has a space; 71条 and 31条 do not.)
+
+    Right
+        我局主动公开政府信息71条，其中工作动态40条，政策文件31条。
+        (No spaces anywhere.)
+
+    Options
+        None.
+    """
+
     code = "W603"
     name = "digit-spacing"
     severity = Severity.INFO
@@ -304,17 +437,13 @@ class DigitSpacing(Rule):
 
     def check(self, report, ctx):
         spaced, tight = [], []
-        for block in report.blocks:
-            if not isinstance(block, (Paragraph, Heading)):
-                continue
-            text = block.text
-            for pattern in (_NUM_THEN_HAN_RE, _HAN_THEN_NUM_RE):
-                for m in pattern.finditer(text):
-                    g = m.start("gap")  # the place between the two characters
-                    if m["gap"]:
-                        spaced.append((block, g - 1, g, g + 1))
-                    elif block.span(g - 1, g).line == block.span(g, g + 1).line:
-                        tight.append((block, g - 1, g, g + 1))
+        for pattern in (_NUM_THEN_HAN_RE, _HAN_THEN_NUM_RE):
+            for block, start, _, m in report.scan(pattern, cells=False):
+                g = start + m.start("gap") - m.start()  # the place between the two characters
+                if m["gap"]:
+                    spaced.append((block, g - 1, g, g + 1))
+                elif not block.line.breaks_before(g):  # both characters on one original line
+                    tight.append((block, g - 1, g, g + 1))
         if not spaced or not tight:
             return
         minority = spaced if len(spaced) <= len(tight) else tight
@@ -413,12 +542,52 @@ class ContactFormat(Rule):
         无。
     """
 
+    doc_en = """
+    Malformed contact details (W605).
+
+    Purpose
+        Reported when a telephone number, e-mail address or postcode in the report is
+        malformed:
+
+        - telephone (the number after 电话：, 联系电话：, 传真： "fax:" and the like): a fixed
+          line is a 3-digit area code with 8 digits, or a 4-digit area code with 7–8 digits
+          (an extension such as -801 is allowed); a mobile has 11 digits; 7–8-digit numbers
+          without area code, short numbers such as 12345 and 400 numbers are accepted too.
+          0953-290559, for instance, is one digit short;
+        - e-mail: exactly one @, followed by a domain containing a dot (ltqjgj@163,
+          ltqjgj@163,com and ltqjgj＠163.com are reported); an account written after 邮箱：
+          ("mailbox:") without any @ is reported too. A Weibo handle such as @河西人社 is not
+          reported;
+        - postcode (after 邮编：): six digits.
+
+    Why
+        The contact details are the public's only channel for questions about the report; one
+        wrong digit and nobody gets through.
+
+    Wrong
+        联系电话：0953-290559；电子邮箱：ltqjgj@163；邮编：75110。
+        (The phone number is one digit short, the e-mail has no domain, the postcode has five
+        digits.)
+
+    Right
+        联系电话：0953-2905595；电子邮箱：ltqjgj@163.com；邮编：751100。
+        (The full number 0953-2905595, the complete address ltqjgj@163.com, the six-digit
+        postcode 751100.)
+
+    Options
+        None.
+    """
+
     code = "W605"
     name = "contact-format"
     severity = Severity.WARNING
 
     def check(self, report, ctx):
+        hits = {id(b) for rx in (_PHONE_LABEL_RE, _EMAIL_TOKEN_RE, _EMAIL_LABEL_RE, _POSTCODE_RE)
+                for b in report.blocks_with(rx)}
         for block in report.text_blocks():
+            if id(block) not in hits:
+                continue
             text = block.text
             yield from self._phones(block, text)
             yield from self._emails(block, text)

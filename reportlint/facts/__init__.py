@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from reportlint.facts.dates import DateMention, full_dates, month_day_dates
+from reportlint.facts.dates import CN_DATE_RE, FULL_DATE_RE, MONTH_DAY_RE, DateMention, cn_year
+from reportlint.patterns import cn_number
 
 if TYPE_CHECKING:
     from reportlint.model import Block, Report
@@ -32,12 +33,20 @@ class Facts:
     @cached_property
     def dates(self) -> tuple[Located, ...]:
         """Every full date (year-month-day) in running text and table cells, in order."""
-        return tuple(Located(b, d) for b in self._report.text_blocks() for d in full_dates(b.text))
+        r = self._report
+        found = [(b, DateMention(int(m["y"]), int(m["m"]), int(m["d"]), s, e)) for b, s, e, m in r.scan(FULL_DATE_RE)]
+        found += [(b, DateMention(cn_year(m["y"]), cn_number(m["m"]), cn_number(m["d"]), s, e))
+                  for b, s, e, m in r.scan(CN_DATE_RE)]
+        order = {id(b): i for i, b in enumerate(r._index_all[2])}
+        found.sort(key=lambda x: (order[id(x[0])], x[1].start))
+        return tuple(Located(b, d) for b, d in found)
 
     @cached_property
     def month_days(self) -> tuple[Located, ...]:
-        """Dates written without a year ("2月30日")."""
-        return tuple(Located(b, d) for b in self._report.text_blocks() for d in month_day_dates(b.text))
+        """Dates written without a year ("2月30日"), outside any full date."""
+        taken = {(id(loc.block), p) for loc in self.dates for p in range(loc.value.start, loc.value.end)}
+        return tuple(Located(b, DateMention(None, int(m["m"]), int(m["d"]), s, e))
+                     for b, s, e, m in self._report.scan(MONTH_DAY_RE) if (id(b), s) not in taken)
 
     @cached_property
     def tables(self) -> "Tables":

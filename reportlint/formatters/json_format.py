@@ -9,4 +9,10 @@ from reportlint.formatters import FormatOptions, summarize
 
 def format_results(results, options: FormatOptions) -> str:
     diagnostics = [d.to_dict(options.lang) for r in results for d in r.diagnostics]
-    return json.dumps({"diagnostics": diagnostics, "summary": summarize(results)}, ensure_ascii=False, indent=2) + "\n"
+    summary = summarize(results)
+    baselines = getattr(options, "baselines", ())  # reportlint.baseline.BaselineFormatOptions
+    if baselines:
+        from reportlint.baseline import summary_dict
+
+        summary["baseline"] = summary_dict(baselines)
+    return json.dumps({"diagnostics": diagnostics, "summary": summary}, ensure_ascii=False, indent=2) + "\n"

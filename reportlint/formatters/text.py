@@ -1,9 +1,13 @@
-"""Human-readable output: ``path:line:col: CODE [severity] message``, the source line, a caret."""
+"""Human-readable output: ``path:line:col: CODE [severity] message``, the source line, a caret.
+
+For .docx and .pdf the place is a locator instead of line:col (``path:表格 2 第 3 行第 4 列:``).
+"""
 
 from __future__ import annotations
 
 from reportlint.formatters import FormatOptions, summarize
 from reportlint.patterns import display_width
+from reportlint.source import describe_locator
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _RESET = "\033[0m"
@@ -16,6 +20,22 @@ def _caret(line_text: str, column: int, end_column: int | None) -> str:
     return " " * display_width(prefix) + "^" * width
 
 
+_LONG = 300  # a line longer than this (a minified web page) is shown only around the finding
+_WINDOW = 100  # characters shown around the finding in such a line
+
+
+def _window(text: str, column: int, end: int | None) -> tuple[str, int, int | None]:
+    """Cut a very long source line down to the part around ``column`` (with "…" marks)."""
+    if len(text) <= _LONG:
+        return text, column, end
+    start = max(column - 1 - _WINDOW // 2, 0)
+    stop = min(max(end - 1 if end else column, column) + _WINDOW // 2, len(text))
+    head = "…" if start > 0 else ""
+    shown = head + text[start:stop] + ("…" if stop < len(text) else "")
+    shift = start - len(head)
+    return shown, column - shift, (min(end, stop + 1) - shift) if end else None
+
+
 def format_results(results, options: FormatOptions) -> str:
     lang = options.lang
     out: list[str] = []
@@ -24,13 +44,23 @@ def format_results(results, options: FormatOptions) -> str:
             sev = d.severity.label(lang)
             if options.color:
                 sev = f"{_COLORS[d.severity.value]}{sev}{_RESET}"
-            out.append(f"{d.path}:{d.span.line}:{d.span.column}: {d.code} [{sev}] {d.message.get(lang)}")
+            # .docx/.pdf findings carry a locator (第 3 段, 表格 2 第 3 行第 4 列, 第 2 页第 5 行)
+            # instead of line:col; the line shown is then the paragraph or table row itself.
+            where = (describe_locator(d.locator, lang) if getattr(d, "locator", None)
+                     else f"{d.span.line}:{d.span.column}")
+            out.append(f"{d.path}:{where}: {d.code} [{sev}] {d.message.get(lang)}")
             src = result.source.line_text(d.span.line) if result.source else ""
             if src.strip():
                 end = d.span.end_column if d.span.end_line == d.span.line else None
-                gutter = f"{d.span.line:>5} | "
+                src, column, end = _window(src, d.span.column, end)
+                gutter = "      | " if getattr(d, "locator", None) else f"{d.span.line:>5} | "
                 out.append(gutter + src.replace("\t", " "))
-                out.append(" " * 6 + "| " + _caret(src, d.span.column, end))
+                out.append(" " * 6 + "| " + _caret(src, column, end))
+    baselines = getattr(options, "baselines", ())  # reportlint.baseline.BaselineFormatOptions
+    if baselines:
+        from reportlint.baseline import summary_lines
+
+        out.extend(summary_lines(baselines, lang))
     s = summarize(results)
     sev = s["by_severity"]
     if lang == "zh":
