@@ -8,8 +8,8 @@ rule silent (idempotence) while touching only the reported characters.
 from __future__ import annotations
 
 import pytest
-from fixapply import changed_lines, diags, doc_example, era_frames, fixed, line_no, wrapped_report
-from helpers import codes_lines, frame_line, report
+from fixapply import changed_lines, diags, doc_example, era_frames, fixed
+from helpers import codes_lines, frame_line, line_no, report, wrapped_report
 from tablegen import report_2021, tables_for
 
 

@@ -6,8 +6,8 @@ Every case asserts the exact (code, line) list, for firing and for silent text.
 from __future__ import annotations
 
 import pytest
-from fixapply import changed_lines, diags, doc_example, era_frames, fixed, line_no, wrapped_report
-from helpers import codes_lines, frame_line, report
+from fixapply import changed_lines, diags, doc_example, era_frames, fixed
+from helpers import codes_lines, frame_line, line_no, report, wrapped_report
 
 
 def _d407(body: str, year: int = 2017, **kw) -> list[tuple[str, int]]:

@@ -9,8 +9,8 @@ overlap, and applying them must silence the rule (fixing twice = fixing once).
 from __future__ import annotations
 
 from hypothesis import given, strategies as st
-from fixapply import apply_edits, diags, wrapped_report
-from helpers import report
+from fixapply import apply_edits, diags
+from helpers import report, wrapped_report
 
 from reportlint.readers.text import source_from_text
 

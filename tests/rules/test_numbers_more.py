@@ -8,8 +8,8 @@ share of another base, must not be reported.
 from __future__ import annotations
 
 import pytest
-from fixapply import diags, doc_example, era_frames, line_no, wrapped_report
-from helpers import codes_lines, frame_line, report
+from fixapply import diags, doc_example, era_frames
+from helpers import codes_lines, frame_line, line_no, report, wrapped_report
 
 
 def _lines(code: str, body: str) -> list[tuple[str, int]]:

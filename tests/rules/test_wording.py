@@ -9,7 +9,7 @@ import inspect
 import re
 
 import pytest
-from helpers import codes_lines, frame_line, linter, report
+from helpers import codes_lines, frame_line, line_no, linter, report, wrapped_report
 
 from reportlint.readers.text import source_from_text
 from reportlint.rules.wording import JiezhiMisuse, TemplateResidue
@@ -23,43 +23,6 @@ def line_of(text: str, marker: str) -> str:
     return text.splitlines()[frame_line(marker, text) - 1]
 
 
-# A report whose prose is wrapped one visual line per text line, blank lines between
-# (the seed-003 layout). ``lines`` are inserted verbatim as physical lines of section 一.
-_WRAPPED_HEAD = [
-    "某市某区某某局2017年政府信息公开工作年度报告",
-    "本报告根据《中华人民共和国政府信息公开条例》编制，统计",
-    "期限为2017年1月1日至2017年12月31日。",
-    "一、主动公开政府信息的情况",
-    "2017年，我局在区委、区政府的坚强领导下，认真贯彻落",
-    "实政务公开工作要求，进一步健全工作机制，明确专人负责",
-    "信息发布、审核和更新工作，全年主动公开政府信息120条，",
-    "其中工作动态80条、通知公告40条。",
-]
-_WRAPPED_TAIL = [
-    "二、依申请公开政府信息和不予公开政府信息的情况",
-    "本年度未收到政府信息公开申请，没有不予公开的情况，也没",
-    "有因政府信息公开申请引起的其他事项。",
-    "三、政府信息公开的收费及减免情况",
-    "本年度未收取任何费用。",
-    "四、因政府信息公开申请行政复议、提起行政诉讼的情况",
-    "本年度未发生因政府信息公开申请行政复议、提起行政诉讼的",
-    "情况。",
-    "五、政府信息公开工作存在的主要问题及改进情况",
-    "公开内容还不够全面，信息更新还不够及时，下一步我局将进",
-    "一步加强信息公开工作，提高公开质量。",
-    "六、其他需要报告的事项",
-    "无。",
-    "某市某区某某局",
-    "2018年1月20日",
-]
-
-
-def wrapped_report(lines: list[str]) -> str:
-    return "\n\n".join(_WRAPPED_HEAD + lines + _WRAPPED_TAIL) + "\n"
-
-
-def line_no(text: str, physical: str) -> int:
-    return text.splitlines().index(physical) + 1
 
 
 # --------------------------------------------------------------------------- W601

@@ -10,8 +10,8 @@ from __future__ import annotations
 import textwrap
 
 import pytest
-from fixapply import apply_edits, changed_lines, diags, doc_example, era_frames, fixed, line_no, wrapped_report
-from helpers import codes_lines, frame_line, report
+from fixapply import apply_edits, changed_lines, diags, doc_example, era_frames, fixed
+from helpers import codes_lines, frame_line, line_no, report, wrapped_report
 
 
 def _lines(code: str, body: str) -> list[tuple[str, int]]:
