@@ -197,17 +197,24 @@ def _t3_era(runs: list[Run], fallback: Era | None) -> tuple[Era, bool]:
     return (fallback or Era.FMT2021), False
 
 
-def _table3(runs: list[Run], era_hint: Era | None) -> Table3 | None:
-    start = next((i for i, r in enumerate(runs) if not r.is_value and any(_T3_START.search(t.norm) for t in r.tokens)), None)
+def _labelled(run: Run, *patterns: re.Pattern[str]) -> bool:
+    """A label run holding a cell that matches one of ``patterns``."""
+    return not run.is_value and any(p.search(t.norm) for t in run.tokens for p in patterns)
+
+
+def _section(runs: list[Run], anchor: re.Pattern[str], *others: re.Pattern[str]) -> list[Run] | None:
+    """The runs of one table: from its first anchor label to the first label of another table."""
+    start = next((i for i, r in enumerate(runs) if _labelled(r, anchor)), None)
     if start is None:
         return None
-    end = len(runs)
-    for i in range(start + 1, len(runs)):
-        r = runs[i]
-        if not r.is_value and any(T4_ANCHOR.search(t.norm) or T2_BLOCK_RE.search(t.norm) for t in r.tokens):
-            end = i
-            break
-    runs = runs[start:end]
+    end = next((i for i in range(start + 1, len(runs)) if _labelled(runs[i], *others)), len(runs))
+    return runs[start:end]
+
+
+def _table3(runs: list[Run], era_hint: Era | None) -> Table3 | None:
+    runs = _section(runs, _T3_START, T4_ANCHOR, T2_BLOCK_RE)
+    if runs is None:
+        return None
     era, from_labels = _t3_era(runs, era_hint)
     specs = T3_ROWS[era]
     rows: dict[str, Row] = {}
@@ -241,7 +248,7 @@ _T4_WORDS = re.compile(r"复议|诉讼|结果|审结|总计|维持|纠正|其他
 
 
 def _table4(runs: list[Run]) -> Table4 | None:
-    start = next((i for i, r in enumerate(runs) if not r.is_value and any(T4_ANCHOR.search(t.norm) for t in r.tokens)), None)
+    start = next((i for i, r in enumerate(runs) if _labelled(r, T4_ANCHOR)), None)
     if start is None:
         return None
     values: list[Value] = []
@@ -265,16 +272,9 @@ def _t2_era(runs: list[Run], fallback: Era | None) -> tuple[Era, bool]:
 
 
 def _table2(runs: list[Run], era_hint: Era | None) -> Table2 | None:
-    start = next((i for i, r in enumerate(runs) if not r.is_value and any(T2_BLOCK_RE.search(t.norm) for t in r.tokens)), None)
-    if start is None:
+    runs = _section(runs, T2_BLOCK_RE, _T3_START, T4_ANCHOR)
+    if runs is None:
         return None
-    end = len(runs)
-    for i in range(start + 1, len(runs)):
-        r = runs[i]
-        if not r.is_value and any(_T3_START.search(t.norm) or T4_ANCHOR.search(t.norm) for t in r.tokens):
-            end = i
-            break
-    runs = runs[start:end]
     era, from_labels = _t2_era(runs, era_hint)
     specs = {b.item: b for b in T2_BLOCKS[era]}
     blocks: dict[str, tuple[BlockSpec, Cell, dict[str, Row]]] = {}
