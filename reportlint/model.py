@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import bisect
 import re
+
+from reportlint import rx
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
@@ -219,7 +221,7 @@ class Report:
         """
         text, starts, blocks = self._index_all if cells else self._index_prose
         if not pattern.flags & re.MULTILINE:  # "^"/"$" anchor at each block, as they would per block
-            pattern = re.compile(pattern.pattern, pattern.flags | re.MULTILINE)
+            pattern = rx.compile(pattern.pattern, pattern.flags | re.MULTILINE)
         for m in pattern.finditer(text):
             i = bisect.bisect_right(starts, m.start()) - 1
             base = starts[i]
@@ -238,6 +240,35 @@ class Report:
             if block is not last:
                 last = block
                 yield block
+
+    def blocks_with_any(self, patterns: tuple[re.Pattern[str], ...], *, cells: bool = True) -> Iterator[Block]:
+        """The blocks in which any of ``patterns`` matches, in order, each once.
+
+        One whole-report search per pattern: several patterns that each begin with a
+        literal character are found many times faster than one alternation of them.
+        """
+        hits = {id(b) for p in patterns for b in self.blocks_with(p, cells=cells)}
+        if hits:
+            _, _, blocks = self._index_all if cells else self._index_prose
+            yield from (b for b in blocks if id(b) in hits)
+
+    def scan_hinted(self, pattern: re.Pattern[str], hint: re.Pattern[str], *,
+                    cells: bool = True) -> Iterator[tuple[Block, int, int, re.Match[str]]]:
+        """``scan(pattern)``, searching only the blocks in which ``hint`` matches.
+
+        ``hint`` must match wherever ``pattern`` does: a piece every match contains,
+        beginning with a literal character (for a full date, the "月" and the day after
+        it). A pattern that begins with a look-behind, a class of digits or an
+        alternation is tried at every position of the text, which is tens of times
+        slower than looking for a literal; the hint finds the few blocks worth that
+        search. Blocks are searched one by one, so this equals ``scan`` for patterns
+        that neither match nor look at a line break.
+        """
+        if not pattern.flags & re.MULTILINE:  # as in scan: "^"/"$" anchor at each block
+            pattern = rx.compile(pattern.pattern, pattern.flags | re.MULTILINE)
+        for block in self.blocks_with(hint, cells=cells):
+            for m in pattern.finditer(block.text):
+                yield block, m.start(), m.end(), m
 
     @cached_property
     def facts(self) -> "Facts":

@@ -4,20 +4,27 @@ from __future__ import annotations
 
 import re
 
+from reportlint import rx
+
 from reportlint.model import Heading, Paragraph
 from reportlint.rule import Edit, Rule, Severity
 
 # Agency code, optional stray spaces (PDF extraction), bracketed year, serial number, 号.
 # Prefilters: one pass over the whole report picks the blocks a rule must look at.
-_TITLE_MARK_RE = re.compile("《")
-_ANY_BRACKET_RE = re.compile("[（）《》“”〔〕【】]")
-_TIAOLI_RE = re.compile("条例")
-_C507_CANDIDATES_RE = re.compile("60|试行|492|第三十[一二]条")
+_TITLE_MARK_RE = rx.compile("《")
+# A bracket and the rest of its line: one match per block picks the block, where one per bracket costs more.
+_ANY_BRACKET_RE = rx.compile("[（）《》“”〔〕【】][^\n]*")
+_TIAOLI_RE = rx.compile("条例")
+_C507_CANDIDATES_RE = rx.compile("60|试行|492|第三十[一二]条")
 
-_DOCNO_RE = re.compile(
+_DOCNO_RE = rx.compile(
     r"(?<=[\u4e00-\u9fff])[ \u3000]*(?P<open>[\[【(（［〔])[ \u3000]*(?P<year>(?:19|20)\d{2})[ \u3000]*(?P<close>[\]】)）］〕])"
     r"[ \u3000]*第?[ \u3000]*\d+[ \u3000]*号"
 )
+
+# Every document number ends in 号. _DOCNO_RE begins with a look-behind, which makes a search of the
+# whole report slow; the blocks holding a 号 are found many times faster and then searched with it.
+_DOCNO_HINT_RE = rx.compile("号")
 
 
 class DocumentNumberBrackets(Rule):
@@ -75,7 +82,7 @@ class DocumentNumberBrackets(Rule):
     fixable = True
 
     def check(self, report, ctx):
-        for block in report.blocks_with(_DOCNO_RE):
+        for block in report.blocks_with(_DOCNO_HINT_RE):
             for m in _DOCNO_RE.finditer(block.text):
                 if m["open"] == "〔" and m["close"] == "〕":
                     continue
@@ -155,9 +162,8 @@ class NestedTitleMarks(Rule):
                 if text[o] == "《" and parent is not None and text[parent] == "《" and text[o - 1] != "《":
                     found.append((o, c))
             # ASCII or full-width angle brackets inside a 《…》.
-            for i, ch in enumerate(text):
-                if ch not in _ANGLES:
-                    continue
+            for angle in _ANGLE_OPEN_RE.finditer(text):
+                i, ch = angle.start(), angle.group()
                 inside = [c for o, c in titles if o < i < c]
                 if not inside:
                     continue
@@ -181,7 +187,8 @@ class NestedTitleMarks(Rule):
         stack: list[int] = []
         closes: dict[int, int] = {}
         parent_of: dict[int, int | None] = {}
-        for i, ch in enumerate(text):
+        for mark in _TITLE_MARKS_RE.finditer(text):  # only the marks, not every character
+            i, ch = mark.start(), mark.group()
             if ch in "《〈":
                 parent_of[i] = stack[-1] if stack else None
                 stack.append(i)
@@ -202,6 +209,9 @@ class NestedTitleMarks(Rule):
 _TITLE_OPEN = {"》": "《", "〉": "〈"}
 _ANGLES = {"<": ">", "＜": "＞"}
 _ANGLE_CHARS = "<>＜＞"
+# What the loops of C503 look at, found by regex rather than by a loop over every character.
+_ANGLE_OPEN_RE = rx.compile(f"[{''.join(_ANGLES)}]")
+_TITLE_MARKS_RE = rx.compile("[《〈》〉]")
 
 
 _PAIRS = {"（": "）", "《": "》", "“": "”", "〔": "〕", "【": "】"}
@@ -209,8 +219,12 @@ _CLOSERS = {v: k for k, v in _PAIRS.items()}
 # Half-width round brackets are not checked themselves (URLs, "a)" lists; half-width is W602's scope),
 # but a full-width bracket typed with a half-width partner — "（含政策解读10条)" — is balanced.
 _HALF = {"(": "（", ")": "）"}
+# Every character the balance check looks at: the loop visits these and skips all other text.
+_BRACKET_CHAR_RE = rx.compile("[" + re.escape("".join([*_PAIRS, *_CLOSERS, *_HALF])) + "]")
 # "1）" / "一）" / "a）" used as list markers at the start of a clause close nothing.
-_LIST_MARKER_RE = re.compile(r"(?:^|(?<=[\s，。；：、,;:]))(?:[\d一二三四五六七八九十]{1,2}|[A-Za-z])[）)]")
+_LIST_MARKER_RE = rx.compile(r"(?:^|(?<=[\s，。；：、,;:]))(?:[\d一二三四五六七八九十]{1,2}|[A-Za-z])[）)]")
+# What every list marker contains; unlike _LIST_MARKER_RE (a look-behind first) it is quick to search for.
+_LIST_MARKER_HINT_RE = rx.compile(r"[\d一二三四五六七八九十A-Za-z][）)]")
 
 
 class UnbalancedBrackets(Rule):
@@ -278,11 +292,14 @@ class UnbalancedBrackets(Rule):
 
     def _check_block(self, block):
         text = block.text
-        markers = {m.end() - 1 for m in _LIST_MARKER_RE.finditer(text)}
-        kind = [_HALF.get(ch, ch) for ch in text]  # "(" counts as "（", ")" as "）"
+        markers = set()
+        if _LIST_MARKER_HINT_RE.search(text):
+            markers = {m.end() - 1 for m in _LIST_MARKER_RE.finditer(text)}
+        # Bracket characters by position; "(" counts as "（", ")" as "）".
+        kind = {m.start(): _HALF.get(m.group(), m.group()) for m in _BRACKET_CHAR_RE.finditer(text)}
         stack: list[int] = []
         crossed: list[int] = []  # openers already reported as crossed; their late closer is not reported again
-        for i, ch in enumerate(kind):
+        for i, ch in kind.items():
             if ch in _PAIRS:
                 stack.append(i)
             elif ch in _CLOSERS and i not in markers:
@@ -324,7 +341,7 @@ RULES = [DocumentNumberBrackets, NestedTitleMarks, UnbalancedBrackets]
 from reportlint.model import Era  # noqa: E402
 
 # The serial part after the bracketed year of a _DOCNO_RE match: "第012号".
-_SERIAL_RE = re.compile(r"[ \u3000]*(?P<di>第)?[ \u3000]*(?P<zeros>0+)?(?=\d)(?P<n>\d+)[ \u3000]*号")
+_SERIAL_RE = rx.compile(r"[ \u3000]*(?P<di>第)?[ \u3000]*(?P<zeros>0+)?(?=\d)(?P<n>\d+)[ \u3000]*号")
 
 
 class DocumentNumberFormat(Rule):
@@ -383,7 +400,7 @@ class DocumentNumberFormat(Rule):
     fixable = True
 
     def check(self, report, ctx):
-        for block in report.blocks_with(_DOCNO_RE):
+        for block in report.blocks_with(_DOCNO_HINT_RE):
             text = block.text
             for m in _DOCNO_RE.finditer(text):
                 s = _SERIAL_RE.match(text, m.end("close"))
@@ -405,7 +422,7 @@ class DocumentNumberFormat(Rule):
 
 
 # --------------------------------------------------------------------------- C505
-_DOUBLED_RE = re.compile(r"([，。、；：《》])\1+")
+_DOUBLED_RE = rx.compile(r"([，。、；：《》])\1+")
 
 
 class DoubledPunctuation(Rule):
@@ -484,12 +501,12 @@ REGULATION_TITLE = "中华人民共和国政府信息公开条例"
 # The full title and the usual short one; 《条例》 after a first full citation is not matched at all.
 _ACCEPTED_TITLES = {REGULATION_TITLE, "政府信息公开条例"}
 # What a (mis)quoted title of the Regulation looks like as the whole content of 《》 or 〈〉.
-_REGULATION_LIKE_RE = re.compile(
+_REGULATION_LIKE_RE = rx.compile(
     r"^(?:中华人民共和国|中国|国务院|国家)?(?:政府|国家)?(?:信息公开|公开信息|政务公开|政府公开|政务信息公开)(?:管理|工作)?条例$"
 )
 # The title written in running text without 《》 (or in quotation marks).
-_BARE_REGULATION_RE = re.compile(r"(?:中华人民共和国)?政府信息公开条例")
-_PLACE_BEFORE_RE = re.compile(r"[省市区县州旗盟镇乡]$")
+_BARE_REGULATION_RE = rx.compile(r"(?:中华人民共和国)?政府信息公开条例")
+_PLACE_BEFORE_RE = rx.compile(r"[省市区县州旗盟镇乡]$")
 
 
 class RegulationTitle(Rule):
@@ -588,7 +605,8 @@ class RegulationTitle(Rule):
         """Matched 《》 and 〈〉 pairs (innermost first), as (open, close) indices."""
         stack: list[int] = []
         out = []
-        for i, ch in enumerate(text):
+        for mark in _TITLE_MARKS_RE.finditer(text):  # only the marks, not every character
+            i, ch = mark.start(), mark.group()
             if ch in "《〈":
                 stack.append(i)
             elif ch in "》〉" and stack and text[stack[-1]] == _TITLE_OPEN[ch]:
@@ -598,31 +616,38 @@ class RegulationTitle(Rule):
     @staticmethod
     def _enclosed(text: str) -> list[bool]:
         """For each position: does it stand inside any open 《 〈 < ＜ “ ‘ 「 (a title or a quotation)?"""
-        out = []
+        out: list[bool] = []
         depth = 0
-        for ch in text:
+        for mark in _ENCLOSING_MARKS_RE.finditer(text):  # the text between two marks is filled in at once
+            i, ch = mark.start(), mark.group()
+            out.extend([depth > 0] * (i - len(out)))
             if ch in "《〈<＜":
                 depth += 1
             elif ch in "》〉>＞" and depth:
                 depth -= 1
             out.append(depth > 0)
+        out.extend([depth > 0] * (len(text) - len(out)))
         # Quoted ("“政府信息公开条例”") is not titled: only title marks count as enclosing.
         return out
+
+
+# The marks RegulationTitle._enclosed counts; the text between them only repeats the depth.
+_ENCLOSING_MARKS_RE = rx.compile("[《〈<＜》〉>＞]")
 
 
 # --------------------------------------------------------------------------- C507
 _SP = r"[ \u3000]*"
 # The 2019 trial format (国办公开办函〔2019〕60号), by number or by its title "…格式（试行）".
-_TRIAL_FORMAT_RE = re.compile(
+_TRIAL_FORMAT_RE = rx.compile(
     rf"国办公开办函{_SP}[\[【(（［〔]{_SP}2019{_SP}[\]】)）］〕]{_SP}第?{_SP}60{_SP}号|年度报告格式[（(]试行[）)]"
 )
 # The 2008 Regulation by its decree number.
-_DECREE_492_RE = re.compile(rf"国务院令{_SP}(?:第{_SP})?492{_SP}号")
+_DECREE_492_RE = rx.compile(rf"国务院令{_SP}(?:第{_SP})?492{_SP}号")
 # Articles 31/32 of the 2008 Regulation (deadline and contents of the annual report).
-_OLD_ARTICLES_RE = re.compile(r"第三十一条|第三十二条")
+_OLD_ARTICLES_RE = rx.compile(r"第三十一条|第三十二条")
 # "本报告期内" is a time, not the report's basis: the basis sentence says 编制/年度报告, or cites 31 and 32 together.
-_REPORT_CONTEXT_RE = re.compile(r"年度报告|年报|编制|报告如下|第三十一条[、和及，,]第三十二条")
-_HISTORY_RE = re.compile(r"修订|修改|废止|替代|取代|不再|原《|原条例|旧|此前|以前|2008年|二〇〇八年")
+_REPORT_CONTEXT_RE = rx.compile(r"年度报告|年报|编制|报告如下|第三十一条[、和及，,]第三十二条")
+_HISTORY_RE = rx.compile(r"修订|修改|废止|替代|取代|不再|原《|原条例|旧|此前|以前|2008年|二〇〇八年")
 _SENTENCE_STOP = "。！？!?；;"
 
 

@@ -10,7 +10,10 @@ more than the category). Everything else is left alone: precision beats recall.
 from __future__ import annotations
 
 import re
+
+from reportlint import rx
 from dataclasses import dataclass
+from functools import cache, cached_property
 
 from reportlint.model import Era, Heading, Paragraph
 from reportlint.rule import Rule, Severity
@@ -21,71 +24,74 @@ _FMT_ERAS = frozenset({Era.FMT2019, Era.FMT2021})
 
 # --------------------------------------------------------------------------- quantities in the prose
 _DIGITS = str.maketrans({chr(0xFF10 + i): str(i) for i in range(10)})
-_QTY_RE = re.compile(r"(?<![\d.,，])(\d{1,3}(?:,\d{3})+|\d+)(?![\d.])[ \u3000]*(件|起|宗|次)")
+_QTY_RE = rx.compile(r"(?<![\d.,，])(\d{1,3}(?:,\d{3})+|\d+)(?![\d.])[ \u3000]*(件|起|宗|次)")
+# A digit before a unit: every count matches this. Searching for it is several times faster than
+# for _QTY_RE, whose leading look-behind is tried at every position of the text.
+_QTY_HINT_RE = rx.compile(r"\d[ \u3000]*(?:件|起|宗|次)")
 # Any counted or measured number: bounds the clause of the next count.
-_ANY_QTY_RE = re.compile(r"\d+(?:\.\d+)?[ \u3000]*(?:人次|件次|[件起宗次条个项人份篇期场家名批]|万元|元|[%％])")
+_ANY_QTY_RE = rx.compile(r"\d+(?:\.\d+)?[ \u3000]*(?:人次|件次|[件起宗次条个项人份篇期场家名批]|万元|元|[%％])")
 _SENTENCE_END = "。！？!?"
 _CLAUSE_DELIMS = "，,；;：:（()）"
-_YEAR_RE = re.compile(r"((?:19|20)\d{2})[ \u3000]*年")
-_MONTH_RE = re.compile(r"(\d{1,2})[ \u3000]*月(?:[ \u3000]*(\d{1,2})[ \u3000]*日)?")
-_PART_OF_YEAR_RE = re.compile(r"季度|上半年|下半年|前三季|月份")
+_YEAR_RE = rx.compile(r"((?:19|20)\d{2})[ \u3000]*年")
+_MONTH_RE = rx.compile(r"(\d{1,2})[ \u3000]*月(?:[ \u3000]*(\d{1,2})[ \u3000]*日)?")
+_PART_OF_YEAR_RE = rx.compile(r"季度|上半年|下半年|前三季|月份")
 # "全区/全市……" in a government's report may count every body of the area while the
 # tables hold the government's own figures (or the reverse): not one cell.
-_AREA_SCOPE_RE = re.compile(r"全(?:省|市|州|盟|区|县|旗)|各级|系统")
-_ORDINAL_BEFORE = re.compile(r"第[ \u3000]*$")
-_APPROX_BEFORE = re.compile(r"(?:约|近|逾|超过|将近|大约|不足|不到|少于|多于|至少|最多)[ \u3000]*$")
-_APPROX_AFTER = re.compile(r"^[ \u3000]*(?:左右|以上|以下|余|多|上下)")
-_CHANGE_BEFORE = re.compile(r"(?:增加|减少|增长|下降|上升|提高|降低|多|少|增|减)了?[ \u3000]*$")
+_AREA_SCOPE_RE = rx.compile(r"全(?:省|市|州|盟|区|县|旗)|各级|系统")
+_ORDINAL_BEFORE = rx.compile(r"第[ \u3000]*$")
+_APPROX_BEFORE = rx.compile(r"(?:约|近|逾|超过|将近|大约|不足|不到|少于|多于|至少|最多)[ \u3000]*$")
+_APPROX_AFTER = rx.compile(r"^[ \u3000]*(?:左右|以上|以下|余|多|上下)")
+_CHANGE_BEFORE = rx.compile(r"(?:增加|减少|增长|下降|上升|提高|降低|多|少|增|减)了?[ \u3000]*$")
 # "共收到申请14件（含上年结转1件）": the number is a compound.
-_COMPOUND_AFTER = re.compile(r"^[ \u3000]*[（(，,]?[ \u3000]*(?:含|包括|包含)")
+_COMPOUND_AFTER = rx.compile(r"^[ \u3000]*[（(，,]?[ \u3000]*(?:含|包括|包含)")
 
 # --------------------------------------------------------------------------- what a clause names
 # Patterns run on norm_label() text (half-width brackets and colons, no spaces).
-_CARRIED = re.compile(r"(?:上一?年度?|去年)的?(?:结转|遗留|未办结)|结转自?上一?年度?")
-_CARRY_NEXT = re.compile(r"(?:结转|转入)(?:至|到|入)?(?:下一?年|次年|明年)|(?:下一?年度?|次年)继续办理")
-_NEW = re.compile(r"新收")
-_RECEIVED = re.compile(r"收到|受理|接收|接到|收悉")
+_CARRIED = rx.compile(r"(?:上一?年度?|去年)的?(?:结转|遗留|未办结)|结转自?上一?年度?")
+_CARRY_NEXT = rx.compile(r"(?:结转|转入)(?:至|到|入)?(?:下一?年|次年|明年)|(?:下一?年度?|次年)继续办理")
+_NEW = rx.compile(r"新收")
+_RECEIVED = rx.compile(r"收到|受理|接收|接到|收悉")
 _T3_PRIMITIVES = (
-    ("granted", re.compile(r"(?<!不)(?<!部分)予以公开|同意公开")),
-    ("partial", re.compile(r"部分(?:予以)?公开")),
-    ("refused", re.compile(r"不予以?公开")),
-    ("unable", re.compile(r"无法提供")),
-    ("rejected", re.compile(r"不予以?处理")),
-    ("other", re.compile(r"其他处理")),
-    ("total", re.compile(r"(?<!未)办结|办理完毕")),
+    ("granted", rx.compile(r"(?<!不)(?<!部分)予以公开|同意公开")),
+    ("partial", rx.compile(r"部分(?:予以)?公开")),
+    ("refused", rx.compile(r"不予以?公开")),
+    ("unable", rx.compile(r"无法提供")),
+    ("rejected", rx.compile(r"不予以?处理")),
+    ("other", rx.compile(r"其他处理")),
+    ("total", rx.compile(r"(?<!未)办结|办理完毕")),
 )
-_LIT_DIRECT = re.compile(r"直接(?:提起)?(?:行政)?(?:起诉|诉讼)")
-_LIT_AFTER = re.compile(r"复议后(?:提起)?(?:行政)?(?:起诉|诉讼)")
-_REVIEW = re.compile(r"复议")
-_LIT = re.compile(r"诉讼|起诉")
-_T4_RESULT = re.compile(r"维持|纠正|撤销|驳回|败诉|胜诉|审结|确认违法|撤诉|撤回|终止|调解|和解|其他结果")
-_DOC_KINDS = (("规章", re.compile(r"规章(?!制度)")), ("规范性文件", re.compile(r"规范性文件")))
+_LIT_DIRECT = rx.compile(r"直接(?:提起)?(?:行政)?(?:起诉|诉讼)")
+_LIT_AFTER = rx.compile(r"复议后(?:提起)?(?:行政)?(?:起诉|诉讼)")
+_REVIEW = rx.compile(r"复议")
+_LIT = rx.compile(r"诉讼|起诉")
+_T4_RESULT = rx.compile(r"维持|纠正|撤销|驳回|败诉|胜诉|审结|确认违法|撤诉|撤回|终止|调解|和解|其他结果")
+_DOC_KINDS = (("规章", rx.compile(r"规章(?!制度)")), ("规范性文件", rx.compile(r"规范性文件")))
 _DOC_VERBS = {
-    Era.FMT2021: ((0, re.compile(r"制发|制定|出台|印发")), (1, re.compile(r"废止")), (2, re.compile(r"现行有效"))),
-    Era.FMT2019: ((0, re.compile(r"新制作|制作")), (1, re.compile(r"新公开")), (2, re.compile(r"对外公开.*总数|对外公开总"))),
+    Era.FMT2021: ((0, rx.compile(r"制发|制定|出台|印发")), (1, rx.compile(r"废止")), (2, rx.compile(r"现行有效"))),
+    Era.FMT2019: ((0, rx.compile(r"新制作|制作")), (1, rx.compile(r"新公开")), (2, rx.compile(r"对外公开.*总数|对外公开总"))),
 }
-_DECISIONS = (("五", "行政许可", re.compile(r"行政许可")), ("六", "行政处罚", re.compile(r"行政处罚")),
-              ("六", "行政强制", re.compile(r"行政强制")))
-_DECISION_WORD = re.compile(r"决定|作出")
+_DECISIONS = (("五", "行政许可", rx.compile(r"行政许可")), ("六", "行政处罚", rx.compile(r"行政处罚")),
+              ("六", "行政强制", rx.compile(r"行政强制")))
+_DECISION_WORD = rx.compile(r"决定|作出")
 # "公示行政处罚决定N件" counts what was published, which may be fewer than the decisions.
-_PUBLISHED = re.compile(r"公示|公开|发布|上网|推送")
+_PUBLISHED = rx.compile(r"公示|公开|发布|上网|推送")
 # A sentence about another kind of case: its 办结/受理/予以公开 are not table 三's.
-_OTHER_DOMAIN = re.compile(r"许可|处罚|强制|建议|提案|信访|来信|来访|咨询|热线|投诉|举报|复议|诉讼|起诉")
+_OTHER_DOMAIN = rx.compile(r"许可|处罚|强制|建议|提案|信访|来信|来访|咨询|热线|投诉|举报|复议|诉讼|起诉")
 # Words that put a t3 clause in another domain (suggestions, petitions, the other tables).
-_NOT_T3 = re.compile(r"建议|提案|咨询|来信|来访|信访|投诉|举报|热线|主动公开|许可|处罚|强制|规范性文件|规章|复议|诉讼|起诉")
+_NOT_T3 = rx.compile(r"建议|提案|咨询|来信|来访|信访|投诉|举报|热线|主动公开|许可|处罚|强制|规范性文件|规章|复议|诉讼|起诉")
 # Words that narrow a count down to a part of what a cell counts, or move it elsewhere in time.
-_NARROWING = re.compile(
+_NARROWING = rx.compile(
     r"自然人|公民|个人|法人|企业|公司|科研机构|社会公益|法律服务|律师|社会组织|其他组织|群众|申请人"
     r"|网上|网络|在线|信函|邮寄|当面|现场|窗口|传真|电子邮件|邮箱|电话|线上|线下"
     r"|本级|(?<!本)部门|(?<!本)单位|乡镇|街道|所属|下属|直属|区直|市直|县直|省直"
     r"|涉及|涉企|关于|有关|方面|类|按时|按期|如期|逾期|延期|超期|平均|分别|占|每"
     r"|上一?年|去年|前年|往年|历年|以来|较上|比上|较去|比去|同比|环比|季度|半年|月份|以外|除")
 # After 其中 the clause may hold the category and nothing else.
-_FILLERS = re.compile(
+_FILLERS = rx.compile(
     r"其中|本年度?|全年|今年|当年|依申请|政府信息公开|政府信息|信息公开|申请|工作|的|有|为|是|共计?|合计|已|均|被|因|而|"
     r"数量|件数|结果|作出|提起|行政|[:、\"'“”]")
 # Before a count whose category follows it ("另有3件……结转下年度继续办理").
-_LEAD_IN = re.compile(r"^(?:另有|另|还有|尚有|有|其余|剩余|余下|其中|共有|共|均|合计|[:、])*$")
+_LEAD_IN = rx.compile(r"^(?:另有|另|还有|尚有|有|其余|剩余|余下|其中|共有|共|均|合计|[:、])*$")
 _AFTER_CATEGORIES = {"granted", "partial", "refused", "unable", "rejected", "other", "carry_next"}
 
 
@@ -101,15 +107,19 @@ class _Target:
     also: tuple[int, ...] = ()  # other values the wording may mean ("受理" = 新收 + 上年结转)
 
 
+# A sentence runs up to and including its end mark; a lone mark is a sentence of its own.
+_SENTENCE_RE = rx.compile(f"[^{_SENTENCE_END}]+[{_SENTENCE_END}]?|[{_SENTENCE_END}]")
+_FULL_WIDTH_DIGIT_RE = rx.compile("[０-９]")
+
+
 def _sentences(text: str) -> list[tuple[int, int]]:
-    out, start = [], 0
-    for i, ch in enumerate(text):
-        if ch in _SENTENCE_END:
-            out.append((start, i + 1))
-            start = i + 1
-    if start < len(text):
-        out.append((start, len(text)))
-    return out
+    """(start, end) of each sentence, found by one regex pass rather than a loop over characters."""
+    return [m.span() for m in _SENTENCE_RE.finditer(text)]
+
+
+def _ascii_digits(text: str) -> str:
+    """``text`` with full-width digits made ASCII; most text has none, so look before translating."""
+    return text.translate(_DIGITS) if _FULL_WIDTH_DIGIT_RE.search(text) else text
 
 
 def _heading_paths(report) -> dict[int, str]:
@@ -134,22 +144,46 @@ def _remove(pattern: re.Pattern, text: str) -> str:
     return pattern.sub("", text)
 
 
+@cache
+def _leaf_rows(t3_era: Era) -> tuple[tuple, re.Pattern]:
+    """The leaf rows of an era's table 三 that a clause can name, and one regex for any of them.
+
+    Most clauses name no leaf row: the one regex says so in one call instead of one per row.
+    """
+    specs = tuple(spec for spec in T3_ROWS[t3_era] if "." in spec.key and "^" not in spec.pattern.pattern)
+    return specs, rx.compile("|".join(f"(?:{spec.pattern.pattern})" for spec in specs))
+
+
 def _sub_rows(nd: str, t3_era: Era) -> tuple[list, str]:
     """Leaf rows of table 三 a clause names ("因本机关不掌握相关政府信息"), and the clause without them."""
     subs = []
     rest = nd
-    for spec in T3_ROWS[t3_era]:
-        if "." not in spec.key or "^" in spec.pattern.pattern:
-            continue
+    specs, any_leaf = _leaf_rows(t3_era)
+    if not any_leaf.search(nd):
+        return subs, rest
+    for spec in specs:
         if spec.pattern.search(rest):
             subs.append(spec)
             rest = re.sub(f"(?:因|由于|属于|涉及|保护)*(?:{spec.pattern.pattern})类?", "", rest)
     return subs, rest
 
 
+def _any_category_re() -> re.Pattern:
+    """One regex for every category pattern below: a clause that matches none of them counts
+    nothing the tables count (most clauses), and one search tells so."""
+    patterns = [_CARRIED, _CARRY_NEXT, _NEW, _RECEIVED, *(p for _, p in _T3_PRIMITIVES), _LIT_DIRECT, _LIT_AFTER,
+                _REVIEW, _LIT, *(p for _, p in _DOC_KINDS), *(p for _, _, p in _DECISIONS)]
+    return rx.compile("|".join(f"(?:{rx.pattern})" for rx in patterns))
+
+
+_ANY_CATEGORY = _any_category_re()
+
+
 def _classify(nd: str, t3_era: Era, t2_era: Era | None, allowed=None) -> tuple[str, object] | None:
     """What a clause (normalised) counts: (kind, detail), or None when not exactly one thing."""
     subs, rest = _sub_rows(nd, t3_era)
+    if not _ANY_CATEGORY.search(rest):
+        return None
     cats: list[tuple[str, object]] = []
     if _CARRIED.search(rest):
         cats.append(("carried", None))
@@ -161,8 +195,8 @@ def _classify(nd: str, t3_era: Era, t2_era: Era | None, allowed=None) -> tuple[s
         cats.append(("new", None))
     elif _RECEIVED.search(rest) and "申请" in rest:
         cats.append(("new", "received"))  # 收到/受理 may include the carried-over ones
-    for key, rx in _T3_PRIMITIVES:
-        if rx.search(rest):
+    for key, pattern in _T3_PRIMITIVES:
+        if pattern.search(rest):
             cats.append((key, None))
     t3_found = bool(cats)
     # Table 四
@@ -176,12 +210,12 @@ def _classify(nd: str, t3_era: Era, t2_era: Era | None, allowed=None) -> tuple[s
         if _LIT.search(rest):
             cats.append(("lit", None))
     # Table 二
-    kinds = [k for k, rx in _DOC_KINDS if rx.search(rest)]
+    kinds = [k for k, pattern in _DOC_KINDS if pattern.search(rest)]
     if kinds and t2_era is not None:
-        verbs = [col for col, rx in _DOC_VERBS[t2_era] if rx.search(rest)]
+        verbs = [col for col, pattern in _DOC_VERBS[t2_era] if pattern.search(rest)]
         cats.append(("doc", (kinds, verbs)))
-    for item, row, rx in _DECISIONS:
-        if rx.search(rest) and _DECISION_WORD.search(rest) and not _PUBLISHED.search(rest):
+    for item, row, pattern in _DECISIONS:
+        if pattern.search(rest) and _DECISION_WORD.search(rest) and not _PUBLISHED.search(rest):
             cats.append(("decision", (item, row)))
     if len(cats) != 1:
         return None
@@ -213,9 +247,9 @@ def _classify(nd: str, t3_era: Era, t2_era: Era | None, allowed=None) -> tuple[s
 def _pure(nd: str, kind: str) -> bool:
     """After 其中, the clause names its category and nothing more ("其中予以公开")."""
     rest = nd
-    for rx in (_CARRIED, _CARRY_NEXT, _NEW, _RECEIVED, _LIT_DIRECT, _LIT_AFTER, _REVIEW, _LIT,
-               *(rx for _, rx in _T3_PRIMITIVES)):
-        rest = rx.sub("", rest)
+    for pattern in (_CARRIED, _CARRY_NEXT, _NEW, _RECEIVED, _LIT_DIRECT, _LIT_AFTER, _REVIEW, _LIT,
+                    *(p for _, p in _T3_PRIMITIVES)):
+        rest = pattern.sub("", rest)
     return not _FILLERS.sub("", rest)
 
 
@@ -332,17 +366,25 @@ class _Sentence:
 
     def __init__(self, text: str, start: int, end: int, year: int | None, t3_era: Era) -> None:
         self.start, self.end = start, end
-        self.norm = norm_label(text[start:end])
-        self.other_domain = bool(_OTHER_DOMAIN.search(_sub_rows(self.norm, t3_era)[1]))
+        self._text, self._t3_era = text, t3_era
         self._bounds = [q.end() for q in _ANY_QTY_RE.finditer(text, start, end)]
         self._years = [(mm.end(), int(mm.group(1))) for mm in _YEAR_RE.finditer(text, start, end)]
         self._year = year
-        narrowing = [mm.end() for rx in (_PART_OF_YEAR_RE, _AREA_SCOPE_RE) for mm in rx.finditer(text, start, end)]
+        narrowing = [mm.end() for p in (_PART_OF_YEAR_RE, _AREA_SCOPE_RE) for mm in p.finditer(text, start, end)]
         narrowing += [mm.end() for mm in _MONTH_RE.finditer(text, start, end)
                       if mm.group(2) is None or (int(mm.group(1)), int(mm.group(2))) not in ((1, 1), (12, 31))]
         self._narrowed = min(narrowing, default=None)
         q = text.find("其中", start, end)
         self._qizhong = q + 2 if q >= 0 else None
+
+    # The two below are needed only for a count that names a table category: computed on demand.
+    @cached_property
+    def norm(self) -> str:
+        return norm_label(self._text[self.start:self.end])
+
+    @cached_property
+    def other_domain(self) -> bool:
+        return bool(_OTHER_DOMAIN.search(_sub_rows(self.norm, self._t3_era)[1]))
 
     def bound_before(self, pos: int) -> int:
         """The end of the last count or measure before ``pos`` (the sentence start if none)."""
@@ -478,7 +520,9 @@ class TextTableMismatch(Rule):
         t3_era = tables.t3.era if tables.t3 is not None else report.era
         t2_era = tables.t2.era if tables.t2 is not None else None
         paths = _heading_paths(report)
-        for block in report.blocks:
+        # Most blocks hold no count at all: one pass over the report's prose finds those that may
+        # ("\d" matches full-width digits too, so the untranslated text will do).
+        for block in report.blocks_with(_QTY_HINT_RE, cells=False):
             if isinstance(block, Paragraph) and block.role:
                 continue
             if not isinstance(block, (Paragraph, Heading)):
@@ -486,7 +530,7 @@ class TextTableMismatch(Rule):
             yield from self._check_block(report, block, paths.get(id(block), ""), tables, t3_era, t2_era)
 
     def _check_block(self, report, block, path, tables, t3_era, t2_era):
-        text = block.text.translate(_DIGITS)
+        text = _ascii_digits(block.text)
         block_has_application = "申请" in norm_label(text) or "申请" in path
         for s, e in _sentences(text):
             if not _QTY_RE.search(text, s, e):

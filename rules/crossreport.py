@@ -12,7 +12,8 @@ findings located in the current (later) report.
 from __future__ import annotations
 
 import os
-import re
+
+from reportlint import rx
 import unicodedata
 
 from reportlint.model import Era, Paragraph
@@ -242,14 +243,14 @@ class StockContinuity(CrossReportRule):
 
 # --------------------------------------------------------------------------- X702
 _SHINGLE = 8
-_SENTENCE_RE = re.compile(r"[^。！？；!?;\n]+")
-_CN_YEAR_RE = re.compile(r"[〇○零一二三四五六七八九]{4}年")
-_NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
-_CN_NUMBER_RE = re.compile(r"[一二三四五六七八九十百千万两〇零]+(?=[件条次期个项人家篇批场份余多])")
-_DROP_RE = re.compile(r"[^\w#]|_")
+_SENTENCE_RE = rx.compile(r"[^。！？；!?;\n]+")
+_CN_YEAR_RE = rx.compile(r"[〇○零一二三四五六七八九]{4}年")
+_NUMBER_RE = rx.compile(r"\d+(?:[.,]\d+)*")
+_CN_NUMBER_RE = rx.compile(r"[一二三四五六七八九十百千万两〇零]+(?=[件条次期个项人家篇批场份余多])")
+_DROP_RE = rx.compile(r"[^\w#]|_")
 # Sentences every report of an agency repeats by law or by template: the basis it
 # was compiled on, its parts, the statistical period, where to read it, whom to ask.
-_BOILERPLATE_RE = re.compile(
+_BOILERPLATE_RE = rx.compile(
     r"条例.{0,40}(?:编制|要求|规定)|(?:编制|制定|发布)了?本.{0,4}报告|报告(?:由|分为|包括).{0,80}(?:组成|部分)"
     r"|统计(?:期限|时限|时间|期间|区间)|电子版|(?:查阅|下载)本.{0,4}报告|对本.{0,4}报告|有任何疑问|如有疑问"
     r"|联系(?:地址|电话|方式|人)|邮政?编码|邮编|电子邮箱")

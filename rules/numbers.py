@@ -2,37 +2,41 @@
 
 from __future__ import annotations
 
-import re
+
+from reportlint import rx
 
 from reportlint.model import Paragraph
 from reportlint.rule import Rule, Severity
 
 _UNIT = r"(?:人次|条|件|个|次|项|份|篇|名|家|场|期|批)"
 # "1,200条": the digits after a thousands comma are not a number of their own.
-_QTY_RE = re.compile(rf"(?<![\d.])(?<!\d,)(?P<n>\d+)[ \u3000]*(?P<u>{_UNIT})")
+_QTY_RE = rx.compile(rf"(?<![\d.])(?<!\d,)(?P<n>\d+)[ \u3000]*(?P<u>{_UNIT})")
 # 共 as in 共计, not as in 公共 / 共产党 / 共同 / 共享.
-_TOTAL_KW_RE = re.compile(r"共计|累计|合计|总计|(?<!公)共(?![产同享建性识])")
+_TOTAL_KW_RE = rx.compile(r"共计|累计|合计|总计|(?<!公)共(?![产同享建性识])")
 # "约50条" "近50条" "50条左右": an approximate total cannot be checked.
-_APPROX_BEFORE_RE = re.compile(r"(?:约|近|逾|超过|将近|大约)[ \u3000]*$")
-_APPROX_AFTER_RE = re.compile(r"[ \u3000]*(?:左右|以上|余|多)")
+_APPROX_BEFORE_RE = rx.compile(r"(?:约|近|逾|超过|将近|大约)[ \u3000]*$")
+_APPROX_AFTER_RE = rx.compile(r"[ \u3000]*(?:左右|以上|余|多)")
 # "较上年增加20条" is a change, not a total the parts could add up to.
-_CHANGE_BEFORE_RE = re.compile(r"(?:增加|减少|增长|下降|上升|提高|降低|多|少)了?[ \u3000]*$")
+_CHANGE_BEFORE_RE = rx.compile(r"(?:增加|减少|增长|下降|上升|提高|降低|多|少)了?[ \u3000]*$")
 _SENTENCE_END = "。！？!?"
-_CLAUSE_SPLIT_RE = re.compile(r"[，,；;、]")
-_NOTE_RE = re.compile(r"^(?:约|均)?占.*[%％]$|^[\d.]+[%％]$")
-_RESIDUAL_RE = re.compile(r"其他|其余|其它")
-_QIZHONG_RE = re.compile(r"其中[：:，,]?")
+_CLAUSE_SPLIT_RE = rx.compile(r"[，,；;、]")
+_NOTE_RE = rx.compile(r"^(?:约|均)?占.*[%％]$|^[\d.]+[%％]$")
+_RESIDUAL_RE = rx.compile(r"其他|其余|其它")
+_QIZHONG_RE = rx.compile(r"其中[：:，,]?")
 # Prefilters: one pass over the whole report picks the paragraphs worth reading.
-_N301_CANDIDATES_RE = re.compile("其中|共|累计|合计|总计")
-_PERCENT_RE = re.compile("[%％]")
+_N301_CANDIDATES_RE = rx.compile("其中|共|累计|合计|总计")
+_PERCENT_RE = rx.compile("[%％]")
+
+
+# A sentence and its end mark; the matches follow each other without gaps.
+_SENTENCE_RE = rx.compile(f"[^{_SENTENCE_END}]*[{_SENTENCE_END}]")
+_NUMBER_RE = rx.compile(r"\d+(?:\.\d+)?")
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
-    out, start = [], 0
-    for i, ch in enumerate(text):
-        if ch in _SENTENCE_END:
-            out.append((start, i))
-            start = i + 1
+    """(start, end) of each sentence without its end mark, found by one regex pass rather than a loop."""
+    out = [(m.start(), m.end() - 1) for m in _SENTENCE_RE.finditer(text)]
+    start = out[-1][1] + 1 if out else 0
     if start < len(text):
         out.append((start, len(text)))
     return out
@@ -50,7 +54,7 @@ def _parts(text: str, start: int, end: int, unit: str) -> list[tuple[str, int]] 
         if "其中" in clause:
             return None
         qty = list(_QTY_RE.finditer(clause))
-        numbers = re.findall(r"\d+(?:\.\d+)?", clause)
+        numbers = _NUMBER_RE.findall(clause)
         if len(qty) != 1 or len(numbers) != 1 or qty[0]["u"] != unit:
             return None
         tail = clause[qty[0].end():].strip()
@@ -160,6 +164,8 @@ class BreakdownSum(Rule):
                 if not before:
                     continue
                 total = before[-1]
+                if not _RESIDUAL_RE.search(text, m.end(), e):
+                    continue  # no "其他" part can follow (the test below), so no need to parse the parts
                 parts = _parts(text, m.end(), e, total["u"])
                 if not parts or not any(_RESIDUAL_RE.search(label) for label, _ in parts):
                     continue
@@ -205,16 +211,16 @@ RULES = [BreakdownSum]
 
 # --------------------------------------------------------------------------- N302
 # "4条，占5.6%" / "47条，占全部主动公开信息的30.1%" / "10件（占83.3%）"
-_PCT_RE = re.compile(
+_PCT_RE = rx.compile(
     rf"(?<![\d.])(?<!\d,)(?P<n>\d+)[ \u3000]*(?P<u>{_UNIT})[ \u3000]*[，,、（(]?[ \u3000]*(?:约|均)?占"
     r"(?:(?P<base>[^，,。；;！？!?%％\d（）()]{1,24}?)的)?(?:比例|比重|比)?(?:为|达|约)?[ \u3000]*"
     r"(?P<p>\d+(?:\.\d+)?)[ \u3000]*[%％]"
 )
 # "其中自然人申请占60%": a part given only as a share.
-_SHARE_RE = re.compile(r"^(?P<label>[^\d%％]*?)[ \u3000]*(?:约|均)?占(?:比)?(?:为|达)?[ \u3000]*(?P<p>\d+(?:\.\d+)?)[ \u3000]*[%％]$")
-_PCT_ONLY_RE = re.compile(r"^(?:约|均)?占(?:比)?(?:为|达)?[ \u3000]*(?P<p>\d+(?:\.\d+)?)[ \u3000]*[%％]$")
+_SHARE_RE = rx.compile(r"^(?P<label>[^\d%％]*?)[ \u3000]*(?:约|均)?占(?:比)?(?:为|达)?[ \u3000]*(?P<p>\d+(?:\.\d+)?)[ \u3000]*[%％]$")
+_PCT_ONLY_RE = rx.compile(r"^(?:约|均)?占(?:比)?(?:为|达)?[ \u3000]*(?P<p>\d+(?:\.\d+)?)[ \u3000]*[%％]$")
 # A base named after 占 that is the whole ("占全部主动公开信息的", "占申请总数的").
-_WHOLE_RE = re.compile(r"全部|总数|总量|总计|合计|总和|全年|所有|全局|全部门|总体")
+_WHOLE_RE = rx.compile(r"全部|总数|总量|总计|合计|总和|全年|所有|全局|全部门|总体")
 
 
 def _tolerance(p: str) -> float:
@@ -414,11 +420,11 @@ _COUNTED = (r"信息|申请|公开|发布|受理|收到|办结|答复|处理|制
             r"|解读|举报|投诉|来电|意见")
 # Not 期 (培训期) or 家 (活动家): they make words with the counted nouns.
 _N304_UNIT = r"(?:人次|条|件|个|次|项|份|篇|名|场|批)"
-_MISSING_NUMBER_RE = re.compile(
+_MISSING_NUMBER_RE = rx.compile(
     rf"(?P<prev>{_COUNTED})(?P<gap>[ \u3000_＿]*)(?P<u>{_N304_UNIT})(?=[ \u3000]*(?:[，,。；;、：:）)]|其中|$))"
 )
 # "占全部信息的%": a share without its number.
-_MISSING_PCT_RE = re.compile(r"占(?:[^，,。；;！？%％\d]{0,16}?的)?(?:比例|比重|比)?(?:为|达|约)?(?P<gap>[ \u3000_＿]*)[%％]")
+_MISSING_PCT_RE = rx.compile(r"占(?:[^，,。；;！？%％\d]{0,16}?的)?(?:比例|比重|比)?(?:为|达|约)?(?P<gap>[ \u3000_＿]*)[%％]")
 
 
 class MissingNumber(Rule):
@@ -477,7 +483,7 @@ class MissingNumber(Rule):
     severity = Severity.ERROR
 
     def check(self, report, ctx):
-        hits = {id(b) for rx in (_MISSING_NUMBER_RE, _MISSING_PCT_RE) for b in report.blocks_with(rx, cells=False)}
+        hits = {id(b) for p in (_MISSING_NUMBER_RE, _MISSING_PCT_RE) for b in report.blocks_with(p, cells=False)}
         for block in report.paragraphs:
             if id(block) not in hits:
                 continue

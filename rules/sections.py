@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import re
+
+from reportlint import rx
 
 from reportlint.model import AgencyKind, Era, Section, Table
 from reportlint.rule import Rule, Severity
@@ -124,8 +125,8 @@ class SectionOrder(Rule):
 
 # --------------------------------------------------------------------------- S108
 # A heading that is itself a numbered paragraph ("1.政府网站。区政府门户网站是……") is content.
-_SENTENCE_PUNCT_RE = re.compile(r"[。；;！？!?]")
-_COLON_TEXT_RE = re.compile(r"[：:][ \u3000]*\S")
+_SENTENCE_PUNCT_RE = rx.compile(r"[。；;！？!?]")
+_COLON_TEXT_RE = rx.compile(r"[：:][ \u3000]*\S")
 _LONG_TITLE = 30
 _TABLE_SECTIONS = (("二", "t2", "表二"), ("三", "t3", "表三"), ("四", "t4", "表四"))
 
@@ -281,15 +282,15 @@ class EmptySection(Rule):
 # --------------------------------------------------------------------------- S109
 _LEGACY = (
     # (pattern on a level-1 title, only as the first section?, zh, en)
-    (re.compile(r"^[ \u3000]*概述"), True,
+    (rx.compile(r"^[ \u3000]*概述"), True,
      "第一部分仍用 2008 年条例时期的“概述”，年报格式为“一、总体情况”",
      "section one keeps the 2008-era heading 概述; the report format has '一、总体情况'"),
-    (re.compile(r"收费(?:及|和|与|、)?减免"), False,
+    (rx.compile(r"收费(?:及|和|与|、)?减免"), False,
      "“收费及减免情况”是 2008 年条例第三十二条第（三）项的内容，年报格式已无此部分"
      "（收取信息处理费的情况在“其他需要报告的事项”中报告）",
      "'收费及减免' is item 3 of the 2008 Regulation art. 32; the report format has no such section "
      "(information processing fees go under 其他需要报告的事项)"),
-    (re.compile(r"依申请公开政府信息(?:和|及|与|、)不予公开政府信息"), False,
+    (rx.compile(r"依申请公开政府信息(?:和|及|与|、)不予公开政府信息"), False,
      "“依申请公开政府信息和不予公开政府信息的情况”是 2008 年条例的标题，年报格式为"
      "“三、收到和处理政府信息公开申请情况”",
      "'依申请公开政府信息和不予公开政府信息的情况' is the 2008 Regulation's heading; the report format has "

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+
+from reportlint import rx
 from typing import Iterable
 
 from reportlint.model import Era, Heading, Paragraph, Section, Table
@@ -439,8 +441,10 @@ class NonstandardTitle(Rule):
 
 
 # --------------------------------------------------------------------------- S107
-_CONTENT_RE = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 _MIN_UNIT_CONTENT = 4
+# Matches (at the start) a text with at least _MIN_UNIT_CONTENT content characters (Han or Latin
+# letters): it stops at the fourth instead of listing them all.
+_ENOUGH_CONTENT_RE = rx.compile(rf"(?:[^\u4e00-\u9fffA-Za-z]*[\u4e00-\u9fffA-Za-z]){{{_MIN_UNIT_CONTENT}}}")
 _MIN_RUN = 3
 _MIN_RUN_CHARS = 30
 _MIN_PARAGRAPH_CHARS = 30
@@ -457,7 +461,7 @@ def _units(report) -> list[tuple[str, object, int, int]]:
             continue
         else:
             out.append(("".join(b.text.split()), b, b.line.line, b.line.last_line))
-    return [u for u in out if len(_CONTENT_RE.findall(u[0])) >= _MIN_UNIT_CONTENT]
+    return [u for u in out if _ENOUGH_CONTENT_RE.match(u[0])]
 
 
 class DuplicateBlock(Rule):
@@ -544,9 +548,8 @@ class DuplicateBlock(Rule):
                 if n > best[0]:
                     best = (n, j)
             n, j = best
-            chars = sum(len(units[k][0]) for k in range(i, i + n))
             block = units[i][1]
-            if n >= _MIN_RUN and chars >= _MIN_RUN_CHARS:
+            if n >= _MIN_RUN and sum(len(units[k][0]) for k in range(i, i + n)) >= _MIN_RUN_CHARS:
                 first, last = units[j][2], units[j + n - 1][3]
                 yield self.finding(block.span(), f"与第 {first}–{last} 行的内容重复（连续 {n} 行）",
                                    f"repeats lines {first}–{last} ({n} consecutive lines)", first_line=first, count=n)

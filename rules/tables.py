@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from reportlint import rx
+
 from reportlint.model import AgencyKind, Era
 from reportlint.rule import Rule, Severity
 from reportlint.rules.structure import six_section_headings
@@ -718,7 +720,7 @@ class WrongFormatVersion(Rule):
                                expected=report.era.value, found=table.era.value)
 
 
-_LOW_LEVEL_RE = re.compile(r"[县区旗]")
+_LOW_LEVEL_RE = rx.compile(r"[县区旗]")
 
 
 class ImplausibleValue(Rule):

@@ -10,7 +10,15 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from reportlint.facts.dates import CN_DATE_RE, FULL_DATE_RE, MONTH_DAY_RE, DateMention, cn_year
+from reportlint.facts.dates import (
+    CN_DATE_HINT_RE,
+    CN_DATE_RE,
+    DAY_HINT_RE,
+    FULL_DATE_RE,
+    MONTH_DAY_RE,
+    DateMention,
+    cn_year,
+)
 from reportlint.patterns import cn_number
 
 if TYPE_CHECKING:
@@ -34,11 +42,14 @@ class Facts:
     def dates(self) -> tuple[Located, ...]:
         """Every full date (year-month-day) in running text and table cells, in order."""
         r = self._report
-        found = [(b, DateMention(int(m["y"]), int(m["m"]), int(m["d"]), s, e)) for b, s, e, m in r.scan(FULL_DATE_RE)]
-        found += [(b, DateMention(cn_year(m["y"]), cn_number(m["m"]), cn_number(m["d"]), s, e))
-                  for b, s, e, m in r.scan(CN_DATE_RE)]
-        order = {id(b): i for i, b in enumerate(r._index_all[2])}
-        found.sort(key=lambda x: (order[id(x[0])], x[1].start))
+        found = [(b, DateMention(int(m["y"]), int(m["m"]), int(m["d"]), s, e))
+                 for b, s, e, m in r.scan_hinted(FULL_DATE_RE, DAY_HINT_RE)]
+        chinese = [(b, DateMention(cn_year(m["y"]), cn_number(m["m"]), cn_number(m["d"]), s, e))
+                   for b, s, e, m in r.scan_hinted(CN_DATE_RE, CN_DATE_HINT_RE)]
+        if chinese:  # each list is in reading order already; only merging them needs sorting
+            found += chinese
+            order = {id(b): i for i, b in enumerate(r._index_all[2])}
+            found.sort(key=lambda x: (order[id(x[0])], x[1].start))
         return tuple(Located(b, d) for b, d in found)
 
     @cached_property
@@ -46,7 +57,8 @@ class Facts:
         """Dates written without a year ("2月30日"), outside any full date."""
         taken = {(id(loc.block), p) for loc in self.dates for p in range(loc.value.start, loc.value.end)}
         return tuple(Located(b, DateMention(None, int(m["m"]), int(m["d"]), s, e))
-                     for b, s, e, m in self._report.scan(MONTH_DAY_RE) if (id(b), s) not in taken)
+                     for b, s, e, m in self._report.scan_hinted(MONTH_DAY_RE, DAY_HINT_RE)
+                     if (id(b), s) not in taken)
 
     @cached_property
     def tables(self) -> "Tables":

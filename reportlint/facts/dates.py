@@ -7,7 +7,8 @@ extracted text and are allowed everywhere).
 
 from __future__ import annotations
 
-import re
+
+from reportlint import rx
 from dataclasses import dataclass
 from datetime import date
 
@@ -15,12 +16,16 @@ from reportlint.patterns import CN_DIGITS, cn_number
 
 _SP = r"[ \u3000]*"
 FULL_DATE = (rf"(?<!\d)(?P<y>\d{{4}}){_SP}年{_SP}(?P<m>\d{{1,2}}){_SP}月{_SP}(?P<d>\d{{1,2}}){_SP}日")
-FULL_DATE_RE = re.compile(FULL_DATE)
-CN_DATE_RE = re.compile(
+FULL_DATE_RE = rx.compile(FULL_DATE)
+CN_DATE_RE = rx.compile(
     r"(?P<y>[〇零○O0一二三四五六七八九]{4})年(?P<m>[一二三四五六七八九十]{1,2})月(?P<d>[一二三四五六七八九十]{1,3})日"
 )
 # "2月30日" with no year in front of it (matches inside full dates are dropped in code).
-MONTH_DAY_RE = re.compile(rf"(?<!\d)(?P<m>\d{{1,2}}){_SP}月{_SP}(?P<d>\d{{1,2}}){_SP}日")
+MONTH_DAY_RE = rx.compile(rf"(?<!\d)(?P<m>\d{{1,2}}){_SP}月{_SP}(?P<d>\d{{1,2}}){_SP}日")
+# Hints for Report.scan_hinted: each begins with a character, not a look-behind or a class,
+# so the blocks holding dates are found many times faster than by the patterns themselves.
+DAY_HINT_RE = rx.compile(rf"月{_SP}\d{{1,2}}{_SP}日")  # in every FULL_DATE_RE and MONTH_DAY_RE match
+CN_DATE_HINT_RE = rx.compile(r"年[一二三四五六七八九十]{1,2}月")  # in every CN_DATE_RE match
 _RANGE_SEP = rf"{_SP}(?:起)?{_SP}(?:至|到|—|－|-|~|～){_SP}"
 
 
@@ -31,7 +36,7 @@ def _named(prefix: str) -> str:
 # The end may omit its year ("2017年1月1日至12月31日", common in real reports): it is
 # then the start's year.
 _END_DATE = (rf"(?:(?P<by>\d{{4}}){_SP}年{_SP})?(?P<bm>\d{{1,2}}){_SP}月{_SP}(?P<bd>\d{{1,2}}){_SP}日")
-RANGE_RE = re.compile(f"(?P<A>{_named('a')})" + _RANGE_SEP + rf"(?P<B>(?<!\d){_END_DATE})" + rf"(?:{_SP}止)?")
+RANGE_RE = rx.compile(f"(?P<A>{_named('a')})" + _RANGE_SEP + rf"(?P<B>(?<!\d){_END_DATE})" + rf"(?:{_SP}止)?")
 
 
 @dataclass(frozen=True)

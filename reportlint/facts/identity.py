@@ -9,23 +9,25 @@ is None and the rules that need it stay silent (E003 says why).
 from __future__ import annotations
 
 import re
+
+from reportlint import rx
 from typing import Iterable
 
 from reportlint.facts.dates import date_ranges
 from reportlint.model import AgencyKind, Paragraph, Period
 
 _SP = r"[ \u3000]*"
-_TITLE_YEAR_RE = re.compile(rf"(?<!\d)((?:19|20)\d{{2}}){_SP}年")
+_TITLE_YEAR_RE = rx.compile(rf"(?<!\d)((?:19|20)\d{{2}}){_SP}年")
 # A period sentence names the period right before the range: "统计期限为…",
 # "数据统计时间为：…", "统计期限自…起至…止". A bare "统计" ("据统计，2017年1月1日至
 # 6月30日，共受理…") dates a figure, and a range after a comma or bracket is some
 # other range.
-_PERIOD_CUE_RE = re.compile(
+_PERIOD_CUE_RE = rx.compile(
     r"(?:统计|数据)[^，。；;,]{0,6}?(?:期限|时限|期间|时间|区间|周期|范围|时段|期)[^，。；;,（(]{0,8}$")
-_TOWNSHIP_RE = re.compile(r"(乡|镇|街道)(人民政府|政府)?$|街道办事处$|街道办$")
+_TOWNSHIP_RE = rx.compile(r"(乡|镇|街道)(人民政府|政府)?$|街道办事处$|街道办$")
 # A department is named by its organ ("…局", "…委员会", "…办公室"); a name that is
 # only a place ("某市某区") says nothing about the kind of body.
-_DEPARTMENT_RE = re.compile(r"(?:局|委|办|厅|部|会|处|室|中心|站|所|队|馆|司|署|组|公司|院|台|社|校|行)$")
+_DEPARTMENT_RE = rx.compile(r"(?:局|委|办|厅|部|会|处|室|中心|站|所|队|馆|司|署|组|公司|院|台|社|校|行)$")
 
 
 def title_year(title: str) -> int | None:

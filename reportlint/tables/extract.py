@@ -12,7 +12,10 @@ list of the rows it lacks — never a guess.
 from __future__ import annotations
 
 import re
+
+from reportlint import rx
 from dataclasses import dataclass, field
+from itertools import groupby
 from typing import Iterable
 
 from reportlint.model import Cell, Era, Table
@@ -96,7 +99,7 @@ class Tables:
 
 
 # --------------------------------------------------------------------------- tokens and runs
-_TABLE_WORD_RE = re.compile(r"其他|总计|合计|小计|项目|备注|内容")
+_TABLE_WORD_RE = rx.compile(r"其他|总计|合计|小计|项目|备注|内容")
 
 
 def _row_cells(cells: list[Cell]) -> list[Cell]:
@@ -137,13 +140,8 @@ def tokens_of(tables: Iterable[Table]) -> list[Token]:
 
 
 def runs_of(tokens: list[Token]) -> list[Run]:
-    runs: list[Run] = []
-    for t in tokens:
-        if runs and runs[-1].is_value == t.is_value:
-            runs[-1] = Run(runs[-1].tokens + (t,), t.is_value)
-        else:
-            runs.append(Run((t,), t.is_value))
-    return runs
+    """Consecutive tokens of one kind (labels or values), grouped in one pass."""
+    return [Run(tuple(group), is_value) for is_value, group in groupby(tokens, key=lambda t: t.is_value)]
 
 
 def _matches(run: Run, specs: Iterable[RowSpec]) -> list[tuple[int, RowSpec, Token]]:
@@ -175,7 +173,7 @@ def _matches(run: Run, specs: Iterable[RowSpec]) -> list[tuple[int, RowSpec, Tok
 
 
 # --------------------------------------------------------------------------- table 三
-_T3_START = re.compile(r"本年新收|上年结转")
+_T3_START = rx.compile(r"本年新收|上年结转")
 
 
 def _t3_acceptable(spec: RowSpec, tok: Token, rows: dict[str, Row]) -> bool:
@@ -244,7 +242,7 @@ def _table3(runs: list[Run], era_hint: Era | None) -> Table3 | None:
 
 
 # --------------------------------------------------------------------------- table 四
-_T4_WORDS = re.compile(r"复议|诉讼|结果|审结|总计|维持|纠正|其他|起诉|情况|合计")
+_T4_WORDS = rx.compile(r"复议|诉讼|结果|审结|总计|维持|纠正|其他|起诉|情况|合计")
 
 
 def _table4(runs: list[Run]) -> Table4 | None:

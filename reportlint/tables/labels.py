@@ -8,6 +8,8 @@ shortest phrase that identifies the row unambiguously in its table.
 from __future__ import annotations
 
 import re
+
+from reportlint import rx
 from dataclasses import dataclass
 
 from reportlint.model import Era
@@ -26,7 +28,7 @@ class RowSpec:
 
 
 def _row(key: str, label: str, pattern: str) -> RowSpec:
-    return RowSpec(key, label, re.compile(pattern))
+    return RowSpec(key, label, rx.compile(pattern))
 
 
 _T3_HEAD = (
@@ -67,14 +69,14 @@ T3_ROWS = {
 T3_OUTCOMES = {era: tuple(r.key for r in rows if r.key not in ("new", "carried", "total", "carry_next"))
                for era, rows in T3_ROWS.items()}
 # Labels that only one era's table 三 has.
-T3_ERA_MARKERS = {Era.FMT2021: re.compile(r"逾期不补正|收费通知|缴纳费用")}
+T3_ERA_MARKERS = {Era.FMT2021: rx.compile(r"逾期不补正|收费通知|缴纳费用")}
 
 # --------------------------------------------------------------------------- table 四
 T4_GROUPS = ("行政复议", "行政诉讼·未经复议直接起诉", "行政诉讼·复议后起诉")
 T4_GROUPS_EN = ("administrative review", "litigation without prior review", "litigation after review")
 T4_RESULTS = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
 T4_RESULTS_EN = ("upheld", "corrected", "other outcome", "pending", "total")
-T4_ANCHOR = re.compile(r"结果维持|尚未审结|未经复议直接起诉|复议后起诉")
+T4_ANCHOR = rx.compile(r"结果维持|尚未审结|未经复议直接起诉|复议后起诉")
 
 # --------------------------------------------------------------------------- table 二
 
@@ -110,15 +112,15 @@ T2_BLOCKS = {
                   (_row("政府集中采购", "政府集中采购", r"政府集中采购"),)),
     ),
 }
-T2_BLOCK_RE = re.compile(r"第二十条第\(([一二三四五六七八九十]+)\)项")
+T2_BLOCK_RE = rx.compile(r"第二十条第\(([一二三四五六七八九十]+)\)项")
 T2_ERA_MARKERS = {
-    Era.FMT2021: re.compile(r"本年制发件数|本年废止件数|现行有效件数|本年处理决定数量|本年收费金额"),
-    Era.FMT2019: re.compile(r"本年新制作数量|本年新公开数量|对外公开总数量|上一年项目数量|本年增/减|采购项目数量|第二十条第\(九\)项"),
+    Era.FMT2021: rx.compile(r"本年制发件数|本年废止件数|现行有效件数|本年处理决定数量|本年收费金额"),
+    Era.FMT2019: rx.compile(r"本年新制作数量|本年新公开数量|对外公开总数量|上一年项目数量|本年增/减|采购项目数量|第二十条第\(九\)项"),
 }
 
 # --------------------------------------------------------------------------- region detection
 # Phrases that mark a line as part of one of the three tables (normalised form).
-TABLE_PHRASES = re.compile("|".join([
+TABLE_PHRASES = rx.compile("|".join([
     "本年新收", "上年结转", "本年度办理结果", "予以公开", "部分公开", "不予公开", "国家秘密", "禁止公开",
     "三安全一稳定", "第三方合法权益", "内部事务信息", "过程性信息", "行政执法案卷", "行政查询事项", "无法提供",
     "不掌握", "没有现成信息", "仍不明确", "不予处理", "信访举报投诉", "重复申请", "公开出版物", "大量反复申请",

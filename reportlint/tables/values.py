@@ -8,15 +8,18 @@ kept as written so T207 can quote it.
 
 from __future__ import annotations
 
-import re
+
+from reportlint import rx
 from dataclasses import dataclass
 
 from reportlint.model import Cell
 
 _DIGITS = str.maketrans({chr(0xFF10 + i): str(i) for i in range(10)} | {"＋": "+", "－": "-", "．": ".", "，": ","})
-_COUNT_RE = re.compile(r"^\d+$")
-_SIGNED_RE = re.compile(r"^[+-]?\d+$")
-_MONEY_RE = re.compile(r"^(\d+(?:\.\d+)?)[ \u3000]*(万元|元)?$")
+_COUNT_RE = rx.compile(r"^\d+$")
+_SIGNED_RE = rx.compile(r"^[+-]?\d+$")
+_MONEY_RE = rx.compile(r"^(\d+(?:\.\d+)?)[ \u3000]*(万元|元)?$")
+_NUMBER_RE = rx.compile(r"^[+-]?\d+(?:\.\d+)?$")
+_THOUSANDS_RE = rx.compile(r"(?<=\d),(?=\d{3}\b)")
 _PLACEHOLDERS = {"/", "-", "—", "–", "－", "／", "无", "—/—", "\\", "×"}
 
 
@@ -45,13 +48,14 @@ def looks_like_value(text: str) -> bool:
     """Could this cell text be a value (of any kind) rather than a label?"""
     t = text.strip().translate(_DIGITS).replace(",", "")
     return t == "" or t in _PLACEHOLDERS or bool(_SIGNED_RE.match(t)) or bool(_MONEY_RE.match(t)) \
-        or bool(re.match(r"^[+-]?\d+(?:\.\d+)?$", t))
+        or bool(_NUMBER_RE.match(t))
 
 
 def parse_value(cell: Cell | None, kind: str = "count") -> Value:
     text = cell.text.strip() if cell is not None else ""
     t = text.translate(_DIGITS)
-    t = re.sub(r"(?<=\d),(?=\d{3}\b)", "", t)
+    if "," in t:
+        t = _THOUSANDS_RE.sub("", t)
     if t == "":
         return Value(cell, text, kind, "blank")
     if t in _PLACEHOLDERS:
