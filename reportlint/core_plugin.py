@@ -31,9 +31,22 @@ def reportlint_readers():
 
 @hookimpl
 def reportlint_formatters():
-    from reportlint.formatters import json_format, text
+    # Each format's module is imported only when that format is used (xml.etree for junit …).
+    modules = {"text": "text", "concise": "concise", "json": "json_format", "sarif": "sarif",
+               "github": "github", "junit": "junit", "html": "html"}
+    return {name: _lazy_formatter(f"reportlint.formatters.{module}") for name, module in modules.items()}
 
-    return {"text": text.format_results, "json": json_format.format_results}
+
+def _lazy_formatter(module: str):
+    """``module.format_results``, imported on first use."""
+
+    def format_results(results, options):
+        from importlib import import_module
+
+        return import_module(module).format_results(results, options)
+
+    format_results.__doc__ = f"format_results of {module}, imported on first use."
+    return format_results
 
 
 @hookimpl

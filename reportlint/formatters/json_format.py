@@ -1,4 +1,9 @@
-"""Machine-readable output: ``{"diagnostics": [...], "summary": {...}}``."""
+"""Machine-readable output: ``{"diagnostics": [...], "summary": {...}}``.
+
+The shape is a promise to scripts, so it is written down as a JSON Schema shipped
+in the package (reportlint/schemas/output.schema.json) and the tests validate the
+output on the examples against it: change both together.
+"""
 
 from __future__ import annotations
 

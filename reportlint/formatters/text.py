@@ -1,15 +1,21 @@
-"""Human-readable output: ``path:line:col: CODE [severity] message``, the source line, a caret.
+"""Human-readable output, grouped by file: a header per file with findings, then each
+finding as ``path:line:col: CODE [severity] message`` with the source line and a caret
+under the span, and a summary by severity at the end.
 
-For .docx and .pdf the place is a locator instead of line:col (``path:表格 2 第 3 行第 4 列:``).
+The finding line keeps the full ``path:line:col:`` so an editor or terminal can jump
+to it even inside a group. For .docx and .pdf the place is a locator instead of
+line:col (``path:表格 2 第 3 行第 4 列:``). Colours (``options.color``) are decided by
+the CLI: only on a TTY, never with NO_COLOR.
 """
 
 from __future__ import annotations
 
-from reportlint.formatters import FormatOptions, summarize
+from reportlint.formatters import FormatOptions, baseline_lines, problems, summary_line, where
 from reportlint.patterns import display_width
-from reportlint.source import describe_locator
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
+_BOLD = "\033[1m"
+_DIM = "\033[2m"
 _RESET = "\033[0m"
 
 
@@ -36,42 +42,37 @@ def _window(text: str, column: int, end: int | None) -> tuple[str, int, int | No
     return shown, column - shift, (min(end, stop + 1) - shift) if end else None
 
 
+def _paint(text: str, code: str, on: bool) -> str:
+    return f"{code}{text}{_RESET}" if on else text
+
+
+def _finding(result, d, options: FormatOptions) -> list[str]:
+    lang, color = options.lang, options.color
+    sev = _paint(d.severity.label(lang), _COLORS[d.severity.value], color)
+    code = _paint(d.code, _BOLD, color)
+    out = [f"{d.path}:{where(d, lang)}: {code} [{sev}] {d.message.get(lang)}"]
+    src = result.source.line_text(d.span.line) if result.source is not None else ""
+    if src.strip():
+        end = d.span.end_column if d.span.end_line == d.span.line else None
+        src, column, end = _window(src, d.span.column, end)
+        gutter = "      | " if getattr(d, "locator", None) else f"{d.span.line:>5} | "
+        out.append(_paint(gutter, _DIM, color) + src.replace("\t", " "))
+        out.append(_paint(" " * 6 + "| ", _DIM, color) + _paint(_caret(src, column, end), _COLORS[d.severity.value], color))
+    return out
+
+
 def format_results(results, options: FormatOptions) -> str:
-    lang = options.lang
     out: list[str] = []
     for result in results:
+        if not result.diagnostics:
+            continue
+        # The group header: the file and how many problems it has.
+        header = f"{result.path}（{problems(len(result.diagnostics), options.lang)}）" if options.lang == "zh" \
+            else f"{result.path} ({problems(len(result.diagnostics), options.lang)})"
+        out.append(_paint(header, _BOLD, options.color))
         for d in result.diagnostics:
-            sev = d.severity.label(lang)
-            if options.color:
-                sev = f"{_COLORS[d.severity.value]}{sev}{_RESET}"
-            # .docx/.pdf findings carry a locator (第 3 段, 表格 2 第 3 行第 4 列, 第 2 页第 5 行)
-            # instead of line:col; the line shown is then the paragraph or table row itself.
-            where = (describe_locator(d.locator, lang) if getattr(d, "locator", None)
-                     else f"{d.span.line}:{d.span.column}")
-            out.append(f"{d.path}:{where}: {d.code} [{sev}] {d.message.get(lang)}")
-            src = result.source.line_text(d.span.line) if result.source else ""
-            if src.strip():
-                end = d.span.end_column if d.span.end_line == d.span.line else None
-                src, column, end = _window(src, d.span.column, end)
-                gutter = "      | " if getattr(d, "locator", None) else f"{d.span.line:>5} | "
-                out.append(gutter + src.replace("\t", " "))
-                out.append(" " * 6 + "| " + _caret(src, column, end))
-    baselines = getattr(options, "baselines", ())  # reportlint.baseline.BaselineFormatOptions
-    if baselines:
-        from reportlint.baseline import summary_lines
-
-        out.extend(summary_lines(baselines, lang))
-    s = summarize(results)
-    sev = s["by_severity"]
-    if lang == "zh":
-        if s["total"]:
-            out.append(f"检查了 {s['files']} 个文件，发现 {s['total']} 个问题：错误 {sev['error']}，警告 {sev['warning']}，提示 {sev['info']}。")
-        else:
-            out.append(f"检查了 {s['files']} 个文件，未发现问题。")
-    else:
-        if s["total"]:
-            out.append(f"Checked {s['files']} file(s), found {s['total']} problem(s): "
-                       f"{sev['error']} error(s), {sev['warning']} warning(s), {sev['info']} info.")
-        else:
-            out.append(f"Checked {s['files']} file(s), no problems found.")
+            out.extend(_finding(result, d, options))
+        out.append("")
+    out.extend(baseline_lines(options))
+    out.append(_paint(summary_line(results, options.lang), _BOLD, options.color))
     return "\n".join(out) + "\n"

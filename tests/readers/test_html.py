@@ -123,7 +123,7 @@ def test_finding_positions_are_html_line_and_column(tmp_path, capsys):
     w601 = [d for d in result.diagnostics if d.code == "W601"]
     assert [(d.line, d.column, d.locator) for d in w601] == [(*_where(PORTAL, "截止2017"), None)]
     main(["check", "--select", "W601", str(path)])
-    out = capsys.readouterr().out.splitlines()
+    out = capsys.readouterr().out.splitlines()[1:]  # after the file header of the text format
     line, col = _where(PORTAL, "截止2017")
     assert out[0].startswith(f"{path}:{line}:{col}: W601 ")
     assert out[1] == f"{line:>5} |       截止2017年底，共召开专题会议3次。</p>"
@@ -228,7 +228,7 @@ def test_minified_page_output_is_cut_to_the_finding(tmp_path, capsys):
     page = "<html><body>" + "".join(f"<p>{line}</p>" for line in text.split("\n") if line.strip()) + "</body></html>"
     path = _page(tmp_path, page)
     main(["check", "--select", "W601", str(path)])
-    out = capsys.readouterr().out.splitlines()
+    out = capsys.readouterr().out.splitlines()[1:]  # after the file header of the text format
     assert out[0].startswith(f"{path}:1:")
     assert len(out[1]) < 140 and "截止目前" in out[1] and out[1].startswith("    1 | …")
     shown, caret = out[1].split(" | ", 1)[1], out[2].split("| ", 1)[1]

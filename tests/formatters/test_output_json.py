@@ -1,0 +1,73 @@
+"""`json`: the shape is documented by reportlint/schemas/output.schema.json, shipped in the package."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from importlib import resources
+
+import jsonschema
+import pytest
+
+from fmtutil import EXAMPLE_FILES, EXAMPLES, in_root, run  # noqa: F401
+
+
+@pytest.fixture(scope="module")
+def validator():
+    schema = json.loads(resources.files("reportlint").joinpath("schemas/output.schema.json").read_text("utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema)
+
+
+def _valid(validator, data):
+    errors = sorted(validator.iter_errors(data), key=lambda e: list(e.path))
+    assert not errors, [f"{list(e.path)}: {e.message}" for e in errors[:5]]
+
+
+@pytest.mark.parametrize("name", EXAMPLE_FILES)
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_example_validates(validator, capsys, name, lang):
+    code, out, _ = run(capsys, os.path.join(EXAMPLES, name), "--format", "json", "--lang", lang)
+    data = json.loads(out)
+    _valid(validator, data)
+    s = data["summary"]
+    assert s["total"] == len(data["diagnostics"]) == sum(s["by_severity"].values()) == sum(s["by_code"].values())
+    assert code == (1 if s["by_severity"]["error"] else 0)
+    assert all(d["path"].endswith(name) for d in data["diagnostics"])
+
+
+def test_whole_examples_folder_validates(validator, in_root, capsys):
+    data = json.loads(run(capsys, "examples", "--format", "json")[1])
+    _valid(validator, data)
+    assert data["summary"]["files"] == len(EXAMPLE_FILES) and data["summary"]["total"] == 20
+    assert {d["code"] for d in data["diagnostics"]} >= {"C501", "D401", "T204", "W601"}
+
+
+def test_schema_rejects_what_it_should(validator, in_root, capsys):
+    data = json.loads(run(capsys, "examples/faulty-2017-bureau.txt", "--format", "json")[1])
+    bad = json.loads(json.dumps(data))
+    bad["diagnostics"][0]["severity"] = "fatal"
+    assert not validator.is_valid(bad)
+    bad = json.loads(json.dumps(data))
+    bad["diagnostics"][0]["extra"] = 1
+    assert not validator.is_valid(bad)
+    bad = json.loads(json.dumps(data))
+    del bad["summary"]["by_severity"]["info"]
+    assert not validator.is_valid(bad)
+
+
+def test_baseline_summary_validates(validator, tmp_path, capsys):
+    report = tmp_path / "r.txt"
+    shutil.copy(os.path.join(EXAMPLES, "faulty-2017-bureau.txt"), report)
+    baseline = tmp_path / "baseline.json"
+    assert run(capsys, str(report), "--isolated", "--write-baseline", str(baseline))[0] == 0
+    text = report.read_text("utf-8")
+    assert "截止2017年底" in text
+    report.write_text(text.replace("截止2017年底", "截至2017年底"), encoding="utf-8")  # fixes the W601 entry
+    data = json.loads(run(capsys, str(report), "--isolated", "--baseline", str(baseline), "--format", "json")[1])
+    _valid(validator, data)
+    b = data["summary"]["baseline"]
+    assert b["hidden"] == 7 and [e["code"] for e in b["stale"]] == ["W601"] and data["diagnostics"] == []
+    text_out = run(capsys, str(report), "--isolated", "--baseline", str(baseline))[1]
+    assert "隐藏了 7 个已记录的问题" in text_out and "失效" in text_out
