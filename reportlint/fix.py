@@ -347,17 +347,17 @@ def fix_file(linter: "Linter", path: str, *, max_passes: int = MAX_PASSES) -> Fi
     ``linter`` is a :class:`~reportlint.engine.Linter` or anything that gives the
     Linter of a file through ``linter_for(path)`` (the configured run).
     """
-    from reportlint.engine import MAX_FILE_BYTES
+    from reportlint.engine import read_input
+    from reportlint.readers import ReadError
 
     linter = linter.linter_for(path) if hasattr(linter, "linter_for") else linter
     suffix = os.path.splitext(path)[1].lower()
     reader = linter.registry.readers.get(suffix)
     try:
-        if reader is None or os.path.getsize(path) > MAX_FILE_BYTES:
+        if reader is None:
             raise OSError
-        with open(path, "rb") as fh:
-            data = fh.read()
-    except OSError:
+        data = read_input(path)  # bounded; a FIFO or device is refused, not read
+    except (OSError, ReadError):
         result = linter.lint_file(path)  # the engine words the E001
         return FixOutcome(path, result, first=result)
     return fix_bytes(linter, path, data, max_passes=max_passes)
@@ -441,9 +441,17 @@ def fix_paths(linter: "Linter", paths: Iterable[str], *, write: bool = True) -> 
 
     found = linter.discover(paths) if hasattr(linter, "discover") else discover(paths, linter.registry.readers)
     outcomes = []
-    for path, _ in found:
+    for path, explicit in found:
         o = fix_file(linter, path)
-        if write and o.changed:
+        if write and o.changed and not explicit and os.path.islink(path):
+            # A link met while walking a folder may point anywhere (outside the repository):
+            # its target is rewritten only when the link is named on the command line.
+            o.note, o.failed = Message("是在文件夹中找到的符号链接，未改写其指向的文件（在命令行上直接指定它才会修复）",
+                                       "a symbolic link found in a folder: its target is not rewritten (name it on "
+                                       "the command line to fix it)"), False
+            o.available, o.applied = o.applied, 0
+            o.result = o.first
+        elif write and o.changed:
             try:
                 write_atomic(path, o.fixed, expected=o.original)
             except FixError as exc:

@@ -121,8 +121,12 @@ class NoReportStructure(Rule):
         if report.headings:
             return
         if not any(line.strip() for line in report.source.lines):
-            yield self.finding(report.source.logical[0].span(0, 0) if report.source.logical else _start(),
-                               "文件为空，没有报告内容", "the file is empty: no report content")
+            span = report.source.logical[0].span(0, 0) if report.source.logical else _start()
+            if any(report.source.lines):
+                yield self.finding(span, "文件只有空白字符（空格、制表符、换行），没有报告内容",
+                                   "the file holds only whitespace (spaces, tabs, line breaks): no report content")
+            else:
+                yield self.finding(span, "文件为空，没有报告内容", "the file is empty: no report content")
             return
         first = report.blocks[0] if report.blocks else None
         span = first.span() if first is not None and hasattr(first, "span") and not hasattr(first, "rows") else _start()

@@ -34,7 +34,7 @@ import re
 import zipfile
 from dataclasses import dataclass
 
-from reportlint.readers import ReadError
+from reportlint.readers import ReadError, check_text_chars
 from reportlint.readers.repair import VALUE_RE, repair
 from reportlint.source import Source
 
@@ -495,6 +495,7 @@ def read_docx(path: str, data: bytes) -> Source:
         raise ReadError(f"无法打开 .docx 文件：{type(exc).__name__}: {exc}",
                         f"cannot open the .docx file: {type(exc).__name__}: {exc}") from None
     lines, locators = render_docx(document)
+    check_text_chars(lines)
     logical, layout, roles = repair(lines)
     return Source(path=path, lines=tuple(lines), logical=logical, encoding="docx", layout=layout, roles=roles,
                   locators=tuple(locators))

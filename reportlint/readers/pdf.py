@@ -23,7 +23,7 @@ import io
 import re
 from typing import Any, Iterable
 
-from reportlint.readers import ReadError
+from reportlint.readers import ReadError, check_text_chars
 from reportlint.readers.repair import repair
 from reportlint.source import Source
 
@@ -112,6 +112,7 @@ def read_pdf(path: str, data: bytes) -> Source:
     if not any(line.strip() for line in lines):
         raise ReadError("PDF 中没有可提取的文字（可能是扫描件，需要先做文字识别）",
                         "the PDF has no extractable text (a scan? run OCR first)")
+    check_text_chars(lines)
     logical, layout, roles = repair(lines)
     return Source(path=path, lines=tuple(lines), logical=logical, encoding="pdf", layout=layout, roles=roles,
                   locators=tuple(locators))

@@ -55,6 +55,6 @@ def test_every_commented_example_in_the_starter_is_valid():
         lines.append(m.group(1) if m else line)
     table = _tomllib().loads("\n".join(lines))
     assert {"extend-select", "ignore", "per-file-ignores", "severity", "profile", "deadlines", "era", "agency-kind",
-            "rules", "plugins", "rule-packs", "baseline", "select", "fail-on", "lang"} == set(table)
+            "rules", "plugins", "rule-packs", "baseline", "select", "fail-on", "lang", "rule-timeout"} == set(table)
     assert schema_problems(table, load_schema("config.schema.json")) == []
     assert table["deadlines"] == {"department": "01-20", "government": "03-15", "fmt2021": {"township": "02-28"}}

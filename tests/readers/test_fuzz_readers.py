@@ -14,6 +14,7 @@ from reportlint.readers import ReadError
 from reportlint.readers.docx import read_docx
 from reportlint.readers.html import read_html
 from reportlint.readers.markdown import read_markdown
+from test_fuzz import mutated_lines
 
 pytest.importorskip("lxml")
 
@@ -83,3 +84,35 @@ def test_damaged_word_files_give_e001_not_a_crash(tmp_path_factory, linter):
         assert result.source is not None or codes == ["E001"], codes
         if result.source is None:
             assert not result.diagnostics[0].message.en.startswith("error while reading"), result.diagnostics[0].message.en
+
+
+# ---------------------------------------------------------------------------- mutated reports in every format
+def _no_escape(result):
+    for d in result.diagnostics:
+        assert d.code != "E900", d.message.en  # a built-in rule crashed or ran out of time
+        if d.code == "E001":
+            assert not d.message.en.startswith("error while reading"), d.message.en  # a reader bug
+
+
+@_SETTINGS
+@given(st.data())
+def test_mutated_reports_as_web_pages_and_markdown(linter, data):
+    from readers.generate import html_from_text, md_from_text
+
+    text = "\n".join(data.draw(mutated_lines()))
+    charset = data.draw(st.sampled_from(["utf-8", "gbk"]))
+    page = html_from_text(text, charset=charset, colspans=data.draw(st.booleans()))
+    _no_escape(linter.lint_bytes("r.html", page.encode(charset, errors="replace")))
+    _no_escape(linter.lint_bytes("r.md", md_from_text(text)[0].encode("utf-8")))
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_mutated_reports_as_word_documents(linter, tmp_path_factory, data):
+    pytest.importorskip("docx")
+    from readers.generate import docx_from_text
+
+    text = "\n".join(data.draw(mutated_lines()))
+    path = tmp_path_factory.mktemp("mw") / "r.docx"
+    docx_from_text(text, str(path), numbering=data.draw(st.booleans()))
+    _no_escape(linter.lint_bytes("r.docx", path.read_bytes()))
