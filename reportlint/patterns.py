@@ -9,20 +9,22 @@ from __future__ import annotations
 
 import re
 
+from reportlint import rx
+
 CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}
 
 # Heading markers, one per level: 一、 → （一） → 1. → （1）. Half-width brackets,
 # "1、" and the slips "一." / "（一）、" are accepted so that S105 can report them.
 HEADING_PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
-    (1, re.compile(r"(?P<num>[一二三四五六七八九十]{1,3})[ \u3000]*(?P<sep>[、.．])[ \u3000]*")),
-    (2, re.compile(r"[（(][ \u3000]*(?P<num>[一二三四五六七八九十]{1,3})[ \u3000]*[）)](?P<sep>[、.．，,]?)[ \u3000]*")),
-    (3, re.compile(r"(?P<num>\d{1,2})[ \u3000]*(?P<sep>[.．、])(?!\d)[ \u3000]*")),
-    (4, re.compile(r"[（(][ \u3000]*(?P<num>\d{1,2})[ \u3000]*[）)](?P<sep>[、.．，,]?)[ \u3000]*")),
+    (1, rx.compile(r"(?P<num>[一二三四五六七八九十]{1,3})[ \u3000]*(?P<sep>[、.．])[ \u3000]*")),
+    (2, rx.compile(r"[（(][ \u3000]*(?P<num>[一二三四五六七八九十]{1,3})[ \u3000]*[）)](?P<sep>[、.．，,]?)[ \u3000]*")),
+    (3, rx.compile(r"(?P<num>\d{1,2})[ \u3000]*(?P<sep>[.．、])(?!\d)[ \u3000]*")),
+    (4, rx.compile(r"[（(][ \u3000]*(?P<num>\d{1,2})[ \u3000]*[）)](?P<sep>[、.．，,]?)[ \u3000]*")),
 )
 
 # A line that is nothing but a date (the 落款日期), including a blank template date.
-DATE_LINE_RE = re.compile(
+DATE_LINE_RE = rx.compile(
     r"^(?:\d{4}|[〇零○O0一二三四五六七八九]{4})[ \u3000]*年[ \u3000]*"
     r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})?[ \u3000]*月[ \u3000]*"
     r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})?[ \u3000]*日$"
@@ -34,7 +36,7 @@ _CLOSERS = "”’）)」』》"
 
 # Typical endings of an agency name, used to recognise the signature above the
 # closing date without mistaking a short last sentence ("特此报告") for it.
-AGENCY_SUFFIX_RE = re.compile(
+AGENCY_SUFFIX_RE = rx.compile(
     r"(局|委|办|厅|院|部|府|会|处|室|中心|站|所|队|馆|街道|办事处|乡|镇|司|署|组|公司|委员会|管委会|政府)$"
 )
 
@@ -57,8 +59,14 @@ def cn_number(text: str) -> int | None:
     return None
 
 
+# Every heading marker starts with one of these (checked first: most lines are not headings).
+_HEADING_START = frozenset("一二三四五六七八九十（(0123456789")
+
+
 def match_heading(text: str) -> tuple[int, re.Match[str]] | None:
     """Return (level, match) when ``text`` starts with a heading marker."""
+    if not text or text[0] not in _HEADING_START:
+        return None
     for level, pattern in HEADING_PATTERNS:
         m = pattern.match(text)
         if m:
@@ -85,7 +93,7 @@ def ends_sentence(text: str, *, semicolon: bool = False) -> bool:
 
 
 # Characters a terminal shows two columns wide (CJK, full-width forms, Hangul …).
-_WIDE_RE = re.compile("[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f"
+_WIDE_RE = rx.compile("[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f"
                       "\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]")
 
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from importlib.metadata import entry_points
 from typing import Any, Callable, Iterable
 
 import pluggy
 
 from reportlint import core_plugin, hookspecs
+from reportlint.entrypoints import entry_points
 from reportlint.profiles import Profile
 from reportlint.rule import Rule, Severity
 
@@ -46,7 +46,7 @@ def _plugin_manager(extra: Iterable[tuple[str, Any]] = ()) -> tuple[pluggy.Plugi
     pm.add_hookspecs(hookspecs)
     pm.register(core_plugin, name="reportlint-core")
     versions: dict[str, str] = {}
-    for ep in sorted(entry_points(group=GROUP), key=lambda e: e.name):
+    for ep in entry_points(GROUP):
         if pm.get_plugin(ep.name) is not None or pm.is_blocked(ep.name):
             continue
         try:
@@ -55,8 +55,7 @@ def _plugin_manager(extra: Iterable[tuple[str, Any]] = ()) -> tuple[pluggy.Plugi
             raise PluginError(f"插件 {ep.name}（{ep.value}）无法加载 / plugin {ep.name} ({ep.value}) failed to load: "
                               f"{type(exc).__name__}: {exc}") from exc
         pm.register(plugin, name=ep.name)
-        dist = getattr(ep, "dist", None)
-        versions[ep.name] = f"{dist.name} {dist.version}" if dist is not None else "?"
+        versions[ep.name] = ep.dist
     for name, plugin in extra:
         try:
             pm.register(plugin, name=name)

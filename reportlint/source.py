@@ -10,8 +10,10 @@ map an offset in the joined text back to (line, column) in the original.
 from __future__ import annotations
 
 import bisect
-import re
+
+from reportlint import rx
 from dataclasses import dataclass, field
+from functools import cached_property
 
 
 @dataclass(frozen=True, order=True)
@@ -45,10 +47,11 @@ class LogicalLine:
     segments: tuple[Segment, ...]
     kind: str = "text"
     cells: tuple["LogicalLine", ...] = ()
-    _offsets: tuple[int, ...] = field(default=(), repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_offsets", tuple(s.offset for s in self.segments))
+    @cached_property
+    def _offsets(self) -> tuple[int, ...]:
+        # Computed on first use: most lines (and table cells) are never asked for a position.
+        return tuple(s.offset for s in self.segments)
 
     @property
     def line(self) -> int:
@@ -150,8 +153,8 @@ class Suppression:
         return not self.codes or any(code.startswith(c) for c in self.codes)
 
 
-_ROW_LOCATOR_RE = re.compile(r"r\d+$")
-_LOCATOR_PART_RE = re.compile(r"(pg|p|t|r|c|l)(\d+)")
+_ROW_LOCATOR_RE = rx.compile(r"r\d+$")
+_LOCATOR_PART_RE = rx.compile(r"(pg|p|t|r|c|l)(\d+)")
 _LOCATOR_WORDS = {
     "zh": {"pg": "第 {} 页", "p": "第 {} 段", "t": "表格 {} ", "r": "第 {} 行", "c": "第 {} 列", "l": "第 {} 行"},
     "en": {"pg": "page {} ", "p": "paragraph {} ", "t": "table {} ", "r": "row {} ", "c": "column {} ", "l": "line {} "},

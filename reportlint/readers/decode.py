@@ -2,15 +2,19 @@
 
 Order matters. A BOM is authoritative. Strict UTF-8 is tried before GB18030
 because valid UTF-8 Chinese text is almost never valid GB18030 of the same
-meaning, while GBK bytes are almost never valid UTF-8. Only when both strict
-decodes fail do we ask charset-normalizer, and binary data is refused rather
-than decoded into noise that rules would then "lint".
+meaning, while GBK bytes are almost never valid UTF-8. A file that is UTF-8
+apart from a few invalid bytes (a GBK fragment pasted in, a cut-off last
+character) is refused with the place of the first one instead of being read as
+GB18030 mojibake. Only when both strict decodes fail do we ask
+charset-normalizer, and binary data is refused rather than decoded into noise
+that rules would then "lint".
 """
 
 from __future__ import annotations
 
 import codecs
-import re
+
+from reportlint import rx
 from dataclasses import dataclass
 
 from reportlint.readers import ReadError
@@ -32,7 +36,7 @@ _BOMS = (
 )
 
 # Control characters other than tab, newline, carriage return and form feed.
-_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_CONTROL_RE = rx.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 def _looks_binary(text: str) -> bool:
@@ -55,12 +59,44 @@ def decode(data: bytes) -> Decoded:
     if b"\x00" in data[:4096]:
         raise ReadError("文件含有空字节，看起来是二进制文件（或无字节顺序标记的 UTF-16），无法作为文本读取",
                         "file contains NUL bytes: binary data (or UTF-16 without a byte-order mark), not a text report")
-    for enc in ("utf-8", "gb18030"):
-        try:
-            return _checked(Decoded(data.decode(enc), enc, False))
-        except UnicodeDecodeError:
-            continue
+    try:
+        return _checked(Decoded(data.decode("utf-8"), "utf-8", False))
+    except UnicodeDecodeError:
+        pass
+    _refuse_damaged_utf8(data)
+    try:
+        return _checked(Decoded(data.decode("gb18030"), "gb18030", False))
+    except UnicodeDecodeError:
+        pass
     return _checked(_detect(data))
+
+
+_INVALID_RUN_RE = rx.compile("[\udc80-\udcff]+")
+
+
+def _refuse_damaged_utf8(data: bytes) -> None:
+    """A UTF-8 file with a few invalid bytes (a GBK fragment pasted in, a truncated last
+    character) is refused with the place of the first bad byte, rather than decoded
+    as GB18030 or by guesswork into text that is wrong everywhere else.
+
+    It counts as UTF-8 when its valid multi-byte characters outnumber its invalid bytes
+    four to one; GBK text read as UTF-8 has almost no valid multi-byte sequences.
+    """
+    text = data.decode("utf-8", "surrogateescape")  # each invalid byte becomes U+DC80..U+DCFF
+    runs = _INVALID_RUN_RE.findall(text)
+    bad = sum(len(r) for r in runs)
+    valid = len(text) - len(text.encode("ascii", "ignore")) - bad  # non-ASCII characters decoded fine
+    if not runs or valid < 4 * bad or valid < 2:
+        return
+    first = _INVALID_RUN_RE.search(text).start()
+    line = text.count("\n", 0, first) + 1
+    column = first - (text.rfind("\n", 0, first) + 1) + 1
+    raise ReadError(
+        f"文件是 UTF-8 编码，但有 {len(runs)} 处无效字节（第一处在第 {line} 行第 {column} 列）：可能混入了其他编码"
+        "（如 GBK）的文字，或文件被截断、损坏；为免误读，未检查。请把整个文件另存为 UTF-8 后再检查",
+        f"the file is UTF-8 but has {len(runs)} invalid byte sequence(s), the first at line {line}, column {column}: "
+        "part of it may be in another encoding (GBK?), or the file is truncated or damaged; not checked, to avoid "
+        "misreading it. Save the whole file as UTF-8 and check again")
 
 
 def _detect(data: bytes) -> Decoded:

@@ -37,9 +37,11 @@ import bisect
 import codecs
 import html as html_lib
 import re
+
+from reportlint import rx
 from array import array
 
-from reportlint.readers import ReadError
+from reportlint.readers import ReadError, check_text_chars
 from reportlint.readers.decode import decode
 from reportlint.readers.mapped import RenderedLine, find_suppressions, source_from_rendered
 from reportlint.readers.text import newline_style
@@ -52,8 +54,8 @@ _MAX_CELLS = 200_000
 _MAX_DEPTH = 200
 
 # ---------------------------------------------------------------------------- decoding
-_META_CHARSET_RE = re.compile(rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
-_XML_DECL_RE = re.compile(rb"""^\s*<\?xml\b[^>]*?encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
+_META_CHARSET_RE = rx.compile(rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_XML_DECL_RE = rx.compile(rb"""^\s*<\?xml\b[^>]*?encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
 _GB = {"gb2312", "gbk", "x-gbk", "gb_2312-80", "cp936", "ms936", "windows-936", "euc-cn", "csgb2312", "gb18030"}
 _LATIN = {"iso8859-1", "cp1252", "ascii"}  # codec names after codecs.lookup()
 
@@ -100,7 +102,7 @@ def decode_html(data: bytes) -> tuple[str, str, bool]:
 
 # ---------------------------------------------------------------------------- scanning the source
 # Tags, comments, declarations and character references; everything else is text.
-_TOKEN_RE = re.compile(
+_TOKEN_RE = rx.compile(
     r"<!--.*?(?:-->|\Z)"
     r"|<!\[CDATA\[.*?(?:\]\]>|\Z)"
     r"|<[!?][^>]*>?"
@@ -108,8 +110,8 @@ _TOKEN_RE = re.compile(
     r"|&(?:#[0-9]{1,8};?|#[xX][0-9a-fA-F]{1,8};?|[A-Za-z][A-Za-z0-9]{0,31};?)",
     re.S,
 )
-_INTERNAL_SUBSET_RE = re.compile(r"<!DOCTYPE[^\[>]*\[.*?\]\s*>", re.I | re.S)
-_RAW_TEXT = {"script": re.compile(r"</script\s*>", re.I), "style": re.compile(r"</style\s*>", re.I)}
+_INTERNAL_SUBSET_RE = rx.compile(r"<!DOCTYPE[^\[>]*\[.*?\]\s*>", re.I | re.S)
+_RAW_TEXT = {"script": rx.compile(r"</script\s*>", re.I), "style": rx.compile(r"</style\s*>", re.I)}
 
 
 def scan(text: str) -> tuple[str, array, list[int]]:
@@ -147,22 +149,22 @@ def scan(text: str) -> tuple[str, array, list[int]]:
 _SKIP_TAGS = {"script", "style", "noscript", "template", "head", "title", "meta", "link", "nav", "aside",
               "select", "option", "button", "iframe", "frame", "frameset", "object", "embed", "svg", "canvas",
               "input", "textarea", "map", "area", "audio", "video", "img"}
-_CHROME_CLASS_RE = re.compile(
+_CHROME_CLASS_RE = rx.compile(
     r"(?:^|[\s_-])(?:nav|navbar|menu|header|footer|foot|breadcrumbs?|crumbs?|sidebar|share|fenxiang|bdshare|"
     r"copyright|banner|location|position|weizhi|dqwz|toolbar|tools|topbar|top|bottom|links|friendlinks?|yqlj|"
     r"search|login|print|qrcode|ewm|related|xgwz|pager|pagination)(?:$|[\s_-]|\d)",
     re.I,
 )
-_HIDDEN_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_HIDDEN_RE = rx.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _BLOCK_TAGS = {"address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog",
                "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3",
                "h4", "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "main", "menu", "ol", "p",
                "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul"}
 _NO_DESCENT = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "pre", "blockquote", "dl", "a", "span",
                "font", "strong", "b", "em", "i", "u", "table"}
-_TITLE_CLASS_RE = re.compile(r"title|biaoti|(?:^|[\s_-])(?:bt|tit|headline)(?:$|[\s_-]|\d)", re.I)
+_TITLE_CLASS_RE = rx.compile(r"title|biaoti|(?:^|[\s_-])(?:bt|tit|headline)(?:$|[\s_-]|\d)", re.I)
 # Page chrome left inside the article, recognised line by line (only short lines).
-_CHROME_LINE_RE = re.compile(
+_CHROME_LINE_RE = rx.compile(
     r"浏览次数|浏览量|访问次数|访问量|阅读次数|阅读量|点击数|点击量|点击率|打印本页|关闭窗口|"
     r"【\s*打印\s*】|【\s*关闭\s*】|字号\s*[:：]|【\s*大\s*中\s*小\s*】|分享到|扫一扫|"
     r"发布(?:时间|日期)\s*[:：]|信息来源\s*[:：]|^来源\s*[:：]|^(?:上一篇|下一篇)\s*[:：]|"
@@ -501,6 +503,12 @@ def render_html(text: str) -> list[RenderedLine]:
         root = etree.fromstring(text.encode("utf-8", "surrogatepass"), parser)
     except (etree.ParserError, ValueError) as exc:
         raise ReadError(f"无法解析网页：{exc}", f"cannot parse the web page: {exc}") from None
+    if any(e.type_name == "ERR_RESOURCE_LIMIT" or "XML_PARSE_HUGE" in e.message for e in parser.error_log):
+        # huge_tree=False: libxml2 stops at 256 nested elements (or a 10 MB text node) and drops the rest.
+        raise ReadError("网页超出 HTML 解析器的安全上限（元素嵌套超过 256 层，或单个文字节点超过 10 MB），"
+                        "其后的内容无法读取；未检查",
+                        "the web page exceeds the HTML parser's safety limits (elements nested more than 256 deep, "
+                        "or a single text node over 10 MB): what follows cannot be read; not checked")
     if root is None:
         return []
     placer = _Placer(root, stream, offs, starts)
@@ -560,6 +568,7 @@ def read_html(path: str, data: bytes) -> Source:
     newline = newline_style(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     rendered = render_html(text)
+    check_text_chars(r.text for r in rendered)
     lines = text.split("\n")
     if len(lines) > 1 and lines[-1] == "":
         lines.pop()

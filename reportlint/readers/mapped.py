@@ -14,6 +14,8 @@ of an entity) so that every character still maps to its own place.
 from __future__ import annotations
 
 import re
+
+from reportlint import rx
 from dataclasses import dataclass, field
 
 from reportlint.readers.repair import repair
@@ -97,8 +99,8 @@ def source_from_rendered(path: str, rendered: list[RenderedLine], original_lines
 
 
 # --------------------------------------------------------------------------- suppression comments
-_COMMENT_RE = re.compile(r"<!--\s*reportlint-(disable|enable)\b(.*?)-->", re.S)
-_CODE_RE = re.compile(r"[A-Za-z]+\d*")
+_COMMENT_RE = rx.compile(r"<!--\s*reportlint-(disable|enable)\b(.*?)-->", re.S)
+_CODE_RE = rx.compile(r"[A-Za-z]+\d*")
 
 
 def find_suppressions(text: str, position_of) -> tuple[Suppression, ...]:

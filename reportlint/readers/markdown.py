@@ -17,23 +17,26 @@ from __future__ import annotations
 import bisect
 import re
 
+from reportlint import rx
+
+from reportlint.readers import check_text_bytes
 from reportlint.readers.decode import decode
 from reportlint.readers.mapped import RenderedLine, find_suppressions, line_starts, source_from_rendered
 from reportlint.readers.text import newline_style
 from reportlint.source import Source
 
-_NEWLINE_RE = re.compile(r"\r\n|\r|\n")
-_COMMENT_RE = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
-_ATX_RE = re.compile(r"^[ \t]{0,3}#{1,6}(?:[ \t]+|$)")
-_ATX_CLOSE_RE = re.compile(r"[ \t]+#+[ \t]*$")
-_QUOTE_RE = re.compile(r"^[ \t]{0,3}(?:>[ \t]?)+")
-_BULLET_RE = re.compile(r"^[ \t]{0,3}[-*+][ \t]+(?=\S)")
-_RULE_RE = re.compile(r"^[ \t]{0,3}(?:(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|=+[ \t]*)$")
-_FENCE_RE = re.compile(r"^[ \t]{0,3}(?:```|~~~)")
+_NEWLINE_RE = rx.compile(r"\r\n|\r|\n")
+_COMMENT_RE = rx.compile(r"<!--.*?(?:-->|\Z)", re.S)
+_ATX_RE = rx.compile(r"^[ \t]{0,3}#{1,6}(?:[ \t]+|$)")
+_ATX_CLOSE_RE = rx.compile(r"[ \t]+#+[ \t]*$")
+_QUOTE_RE = rx.compile(r"^[ \t]{0,3}(?:>[ \t]?)+")
+_BULLET_RE = rx.compile(r"^[ \t]{0,3}[-*+][ \t]+(?=\S)")
+_RULE_RE = rx.compile(r"^[ \t]{0,3}(?:(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|=+[ \t]*)$")
+_FENCE_RE = rx.compile(r"^[ \t]{0,3}(?:```|~~~)")
 # Inline marks dropped wherever they stand: strong emphasis and line breaks.
-_INLINE_RE = re.compile(r"\*\*|__|<br\s*/?>", re.I)
-_IMAGE_RE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-_LINK_RE = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_INLINE_RE = rx.compile(r"\*\*|__|<br\s*/?>", re.I)
+_IMAGE_RE = rx.compile(r"!\[[^\]]*\]\([^)]*\)")
+_LINK_RE = rx.compile(r"\[([^\]]*)\]\([^)]*\)")
 
 
 def _keep(line: str) -> list[bool]:
@@ -46,11 +49,11 @@ def _keep(line: str) -> list[bool]:
 
     if _RULE_RE.match(line) and line.strip():
         return [False] * len(line)
-    for rx in (_ATX_RE, _QUOTE_RE):
-        m = rx.match(line)
+    for pattern in (_ATX_RE, _QUOTE_RE):
+        m = pattern.match(line)
         if m:
             drop(m.start(), m.end())
-            if rx is _ATX_RE:
+            if pattern is _ATX_RE:
                 close = _ATX_CLOSE_RE.search(line, m.end())
                 if close:
                     drop(close.start(), close.end())
@@ -97,6 +100,7 @@ def render_markdown(text: str) -> list[RenderedLine]:
 
 def read_markdown(path: str, data: bytes) -> Source:
     """Reader for Markdown reports."""
+    check_text_bytes(data)
     decoded = decode(data)
     text = decoded.text
     starts = line_starts(text)

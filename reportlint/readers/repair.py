@@ -21,6 +21,8 @@ from dataclasses import dataclass
 
 import re
 
+from reportlint import rx
+
 from reportlint.patterns import (
     AGENCY_SUFFIX_RE,
     DATE_LINE_RE,
@@ -41,7 +43,7 @@ _MIN_BROKEN_WIDTH = 40
 _TITLE_SCAN = 4
 
 
-@dataclass
+@dataclass(slots=True)
 class _Raw:
     number: int  # 1-based original line
     text: str  # stripped
@@ -53,11 +55,11 @@ class _Raw:
 
 
 # A markdown table's header separator: |---|:---:|
-_MD_SEPARATOR_RE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
+_MD_SEPARATOR_RE = rx.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
 # A cell value standing alone on a line: a count, a signed change, money, or a placeholder.
-VALUE_RE = re.compile(r"^[+\-－＋]?\d+(?:\.\d+)?[ \u3000]*(?:万元|元)?$|^[/／\-－—–]+$")
+VALUE_RE = rx.compile(r"^[+\-－＋]?\d+(?:\.\d+)?[ \u3000]*(?:万元|元)?$|^[/／\-－—–]+$")
 # The six section headings of fmt2019/fmt2021 (and the reg2008 items) end a table region.
-_SECTION_HEADING_RE = re.compile(
+_SECTION_HEADING_RE = rx.compile(
     r"^[一二三四五六七八九十]+[、.．].*(?:总体情况|概述|主动公开政府信息|收到和处理|依申请|政府信息公开行政复议|"
     r"申请行政复议|被申请行政复议|存在的主要问题|存在问题|其他需要报告|收费及减免)"
 )
@@ -68,21 +70,23 @@ def _is_pipe_row(text: str) -> bool:
 
 
 def _classify(number: int, line: str) -> _Raw:
+    if not line or line.isspace() and "\t" not in line:
+        return _Raw(number, "", 1, "blank", 0)  # most lines of a wrapped file: decided first
     # Trailing tabs are empty cells of a row, so only spaces are stripped first.
     body = line.rstrip(" \u3000\xa0\f\v\r\n")
     stripped = body.lstrip(" \u3000\xa0\f\v")
     if "\t" in stripped.strip("\t") or (stripped.endswith("\t") and stripped.strip()):
         # A tab-separated table row keeps its leading empty cells.
         col = len(body) - len(stripped) + 1
-        return _Raw(number, stripped, col, "row", display_width(stripped), sep="\t")
+        return _Raw(number, stripped, col, "row", 0, sep="\t")  # a row's width is never asked
     body = body.rstrip(_SPACE)
     text = stripped.strip(_SPACE)
     col = len(body) - len(body.lstrip(_SPACE)) + 1
     if not text or _MD_SEPARATOR_RE.match(text):
         return _Raw(number, "", 1, "blank", 0)
     if _is_pipe_row(text):
-        return _Raw(number, text, col, "row", display_width(text), sep="|")
-    if DATE_LINE_RE.match(text):
+        return _Raw(number, text, col, "row", 0, sep="|")
+    if text.endswith("日") and DATE_LINE_RE.match(text):
         kind = "date"
     elif match_heading(text):
         kind = "heading"
@@ -185,16 +189,17 @@ def _mark_table_regions(raws: list[_Raw]) -> None:
     holds at least three values and two table labels — prose never does.
     """
     nonblank = [r for r in raws if r.kind != "blank"]
+    tableish = [_tableish(r) for r in nonblank]  # once per line: the scan below revisits lines
     i = 0
     while i < len(nonblank):
-        if not _tableish(nonblank[i]) or nonblank[i].kind == "date":
+        if not tableish[i] or nonblank[i].kind == "date":
             i += 1
             continue
         last = i
         j = i + 1
         while j < len(nonblank):
             r = nonblank[j]
-            if _tableish(r):
+            if tableish[j]:
                 last = j
             elif not (r.kind in ("prose", "heading") and not r.role and r.width <= 40 and not ends_sentence(r.text)
                       and not _SECTION_HEADING_RE.match(r.text)):

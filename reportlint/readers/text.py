@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-import re
 
+from reportlint import rx
+
+from reportlint.readers import check_text_bytes
 from reportlint.readers.decode import decode
 from reportlint.readers.repair import repair
 from reportlint.source import Source
 
-_NEWLINE_RE = re.compile(r"\r\n|\r|\n")
+_NEWLINE_RE = rx.compile(r"\r\n|\r|\n")
 
 
 def newline_style(text: str) -> str:
@@ -40,5 +42,6 @@ def source_from_text(path: str, text: str, *, encoding: str = "utf-8", bom: bool
 
 def read_text(path: str, data: bytes) -> Source:
     """Reader for plain-text reports."""
+    check_text_bytes(data)
     decoded = decode(data)
     return source_from_text(path, decoded.text, encoding=decoded.encoding, bom=decoded.bom)
