@@ -23,6 +23,29 @@ def _codes(values: Sequence[str] | None) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _jobs(value: str) -> int | None:
+    if value == "auto":
+        return None
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"应为正整数或 auto / expected a positive number or auto, got {value!r}")
+    return n
+
+
+def _cache(args, linter):
+    """The run's result cache, or None: off for --fix/--diff, --no-cache and REPORTLINT_NO_CACHE."""
+    if args.no_cache or args.fix or args.diff or os.environ.get("REPORTLINT_NO_CACHE", "") not in ("", "0"):
+        return None
+    from reportlint.cache import DEFAULT_DIR, ResultCache
+
+    folder = args.cache_dir or os.environ.get("REPORTLINT_CACHE_DIR") or os.path.join(
+        linter.settings.root or os.getcwd(), DEFAULT_DIR)
+    return ResultCache(folder)
+
+
 def _parser() -> argparse.ArgumentParser:
     from reportlint import __version__
 
@@ -32,7 +55,13 @@ def _parser() -> argparse.ArgumentParser:
 
     c = sub.add_parser("check", help="检查报告 / lint reports")
     c.add_argument("paths", nargs="+", metavar="PATH", help="files or directories")
-    c.add_argument("--format", default="text", help="text (default) or json")
+    c.add_argument("--format", default="text", metavar="FORMAT",
+                   help="输出格式 / output format: text (default), concise, json, sarif, github, junit, html "
+                        "(docs/formats.md)")
+    c.add_argument("-o", "--output", metavar="FILE",
+                   help="把结果写入文件而不是标准输出 / write the output to FILE instead of stdout")
+    c.add_argument("--statistics", action="store_true",
+                   help="只列出每条规则的问题数（按数量排序）/ show counts per rule instead of the findings")
     c.add_argument("--select", action="append", metavar="CODES", help="codes or prefixes to enable (comma-separated)")
     c.add_argument("--ignore", action="append", metavar="CODES", help="codes or prefixes to disable (comma-separated)")
     c.add_argument("--extend-select", action="append", metavar="CODES", help="codes or prefixes added to the configured select")
@@ -47,6 +76,13 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--fix", action="store_true", help="自动修复可修复的问题（只改写 .txt/.md）/ apply safe fixes (text files only)")
     c.add_argument("--diff", action="store_true", help="只输出修复的 diff，不写文件 / print the fixes as a unified diff, write nothing")
     c.add_argument("--previous", metavar="FILE", help="上一年度的报告（用于 X 类规则）/ last year's report, for the X rules")
+    c.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
+                   help="并行进程数（默认：文件较多时用全部 CPU）/ worker processes (default: all cores when there are enough files)")
+    c.add_argument("--no-cache", action="store_true",
+                   help="不读也不写结果缓存 / neither read nor write the result cache (also REPORTLINT_NO_CACHE=1)")
+    c.add_argument("--cache-dir", metavar="DIR",
+                   help="结果缓存目录（默认 ./.reportlint_cache）/ result cache folder (default ./.reportlint_cache, "
+                        "or REPORTLINT_CACHE_DIR)")
 
     r = sub.add_parser("rules", help="列出规则 / list the rules")
     r.add_argument("--format", choices=("text", "json", "markdown"), default="text")
@@ -61,6 +97,14 @@ def _parser() -> argparse.ArgumentParser:
     i = sub.add_parser("init", help="写入带注释的配置文件模板 / write a commented starter configuration")
     i.add_argument("path", nargs="?", default="reportlint.toml", help="file or folder (default ./reportlint.toml)")
     i.add_argument("--force", action="store_true", help="覆盖已有文件 / overwrite an existing file")
+
+    x = sub.add_parser("extract", help="提取报告的结构化数据 / extract the facts and table cells of reports (docs/extract.md)")
+    x.add_argument("paths", nargs="+", metavar="PATH", help="files or directories")
+    x.add_argument("--format", choices=("json", "csv"), default="json",
+                   help="json（默认）或 csv（每份报告一行，带 BOM 的 UTF-8）/ json (default) or csv (one row per report, UTF-8 with BOM)")
+    x.add_argument("-o", "--output", metavar="FILE", help="写入文件而不是标准输出 / write to FILE instead of stdout")
+    x.add_argument("--lang", choices=("zh", "en"), default=None, help="标签和消息的语言 / language of labels and messages (default zh)")
+    _config_arguments(x)
     return p
 
 
@@ -120,8 +164,16 @@ def _check(args) -> int:
             if o.note is not None:
                 print(f"{o.path}: {o.note.get(args.lang)}", file=sys.stderr)
     else:
-        results = linter.lint_paths(args.paths, previous=previous)
-    if previous is not None and not any(r.report and r.report.year == previous.report.year + 1 for r in results):
+        from reportlint.progress import for_stream
+
+        progress = for_stream(sys.stderr, args.lang)  # a counter on a terminal's stderr only (≥ 20 files)
+        try:
+            results = linter.lint_paths(args.paths, previous=previous, jobs=args.jobs, cache=_cache(args, linter),
+                                        progress=progress)
+        finally:
+            if progress is not None:
+                progress.close()
+    if previous is not None and not any(r.structured and r.year == previous.report.year + 1 for r in results):
         y = previous.report.year
         print(f"reportlint: --previous 是 {y} 年度的报告，被检查的报告中没有 {y + 1} 年度的，未做跨年度比较 / "
               f"--previous is the {y} report and no {y + 1} report was checked: nothing compared", file=sys.stderr)
@@ -136,16 +188,34 @@ def _check(args) -> int:
         n = write(args.write_baseline, results)
         print(f"已将 {n} 个问题记录到基线 {args.write_baseline} / recorded {n} finding(s) in {args.write_baseline}")
         return EXIT_CLEAN
-    color = args.format == "text" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    options = FormatOptions(lang=args.lang, color=color)
+    from reportlint.formatters import use_color, write_output
+
+    color = args.format == "text" and not args.output and use_color(sys.stdout)
+    common = dict(lang=args.lang, color=color, rules=linter.registry.rules,
+                  fail_on=lambda path: linter.settings_for(path).fail_on)
+    options = FormatOptions(**common)
     if any(linter.settings_for(r.path).baseline for r in results):
         from reportlint.baseline import BaselineFormatOptions, apply_all
 
-        options = BaselineFormatOptions(lang=args.lang, color=color, baselines=apply_all(results, linter))
-    sys.stdout.write(formatter(results, options))
+        options = BaselineFormatOptions(**common, baselines=apply_all(results, linter))
+    if args.statistics:
+        from reportlint.formatters.statistics import format_statistics
+
+        text = format_statistics(results, options, as_json=args.format == "json")
+    else:
+        text = formatter(results, options)
+    if args.output:
+        try:
+            write_output(args.output, text)
+        except OSError as exc:
+            print(f"reportlint: {args.output}: 无法写入 / cannot write: {exc.strerror or exc}", file=sys.stderr)
+            return EXIT_ERROR
+    else:
+        sys.stdout.write(text)
     if outcomes is not None:
         n = sum(o.applied for o in outcomes)
-        print(f"已修复 {n} 处。" if args.lang == "zh" else f"Fixed {n}.", file=sys.stdout if args.format == "text" else sys.stderr)
+        human = args.format == "text" and not args.output
+        print(f"已修复 {n} 处。" if args.lang == "zh" else f"Fixed {n}.", file=sys.stdout if human else sys.stderr)
     if args.verbose:
         for r in results:
             for d in r.diagnostics:
@@ -165,6 +235,12 @@ def _rules(args) -> int:
     else:
         print(rules_table(registry, markdown=args.format == "markdown", lang=args.lang))
     return EXIT_CLEAN
+
+
+def _extract(args) -> int:
+    from reportlint.extract_output import run
+
+    return run(args)
 
 
 def _explain(args) -> int:
@@ -190,9 +266,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     from reportlint.plugins import PluginError
 
     try:
-        return {"check": _check, "rules": _rules, "explain": _explain, "init": _init}[args.command](args)
+        return {"check": _check, "rules": _rules, "explain": _explain, "init": _init,
+                "extract": _extract}[args.command](args)
     except (PluginError, ConfigError, BaselineError) as exc:
         print(f"reportlint: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except BrokenPipeError:
         return EXIT_ERROR
+    finally:
+        rx = sys.modules.get("reportlint.rx")
+        if rx is not None:
+            rx.save()  # the regular expressions compiled in this run, for the next one's start-up

@@ -40,6 +40,7 @@ from reportlint.engine import FileResult, Linter, Settings, discover
 from reportlint.model import AgencyKind, Era
 from reportlint.plugins import PluginError, Registry, load_registry
 from reportlint.rule import Severity
+from reportlint.timelimit import DEFAULT_RULE_TIMEOUT
 
 CONFIG_NAMES = (".reportlint.toml", "reportlint.toml", "pyproject.toml")
 SCHEMA_RESOURCE = "config.schema.json"
@@ -510,6 +511,7 @@ def settings_from(cfg: ConfigFile | None, overrides: Overrides) -> Settings:
         baseline=baseline,
         config_path=cfg.path if cfg else None,
         extra={k: v for k, v in t.items() if k not in core},
+        rule_timeout=float(t.get("rule-timeout", DEFAULT_RULE_TIMEOUT)),
     )
 
 
@@ -695,6 +697,7 @@ class ConfiguredLinter:
                  start: str | None = None) -> None:
         self.overrides = overrides
         self.isolated = isolated
+        self._config_arg, self._start = config, start
         self._explicit = load_config_file(config) if config else None
         self._dirs: dict[str, str | None] = {}
         self._linters: dict[str | None, Linter] = {}
@@ -756,10 +759,20 @@ class ConfiguredLinter:
             found.extend(discover([path], readers))
         return found
 
-    def lint_paths(self, paths: Iterable[str], *, previous: FileResult | None = None) -> list[FileResult]:
-        results = [self.lint_file(path, explicit=explicit) for path, explicit in self.discover(paths)]
-        self.lint_across(results, previous)
-        return results
+    def lint_paths(self, paths: Iterable[str], *, previous: FileResult | None = None, jobs: int | None = 1,
+                   cache=None, progress=None) -> list[FileResult]:
+        """Lint files and folders; see :func:`reportlint.batch.run` for ``jobs``, ``cache`` and ``progress``."""
+        from reportlint.batch import run
+
+        return run(self, paths, jobs=jobs, cache=cache, progress=progress, previous=previous)
+
+    @property
+    def factory(self):
+        """A picklable callable that builds this ConfiguredLinter anew (in a spawned worker process)."""
+        import functools
+
+        return functools.partial(ConfiguredLinter, self.overrides, config=self._config_arg,
+                                 isolated=self.isolated, start=self._start)
 
     def lint_file(self, path: str, *, explicit: bool = True) -> FileResult:
         return self.linter_for(path).lint_file(path, explicit=explicit)
@@ -770,14 +783,14 @@ class ConfiguredLinter:
     def lint_source(self, source) -> FileResult:
         return self.linter_for(source.path).lint_source(source)
 
-    def lint_across(self, results: list[FileResult], previous: FileResult | None = None) -> None:
+    def lint_across(self, results: list[FileResult], previous: FileResult | None = None, cache=None) -> None:
         groups: dict[int, tuple[Linter, list[FileResult]]] = {}
         for r in results:
             linter = self.linter_for(r.path)
             groups.setdefault(id(linter), (linter, []))[1].append(r)
         for linter, group in groups.values():
             if hasattr(linter, "lint_across"):
-                linter.lint_across(group, previous)
+                linter.lint_across(group, previous, cache)
 
     def checks(self, path: str, code: str) -> bool:
         """Was ``code`` checked for ``path`` in this run (selected, not "off", not ignored for the file)?"""
@@ -832,6 +845,9 @@ lang = "zh"
 
 # 基线：隐藏 reportlint check --write-baseline 记录的已知问题 / hide recorded findings
 # baseline = "reportlint-baseline.json"
+
+# 每条规则检查一个文件的时间上限（秒），超时给出 E900 / seconds a rule may spend on one file (E900 beyond)
+# rule-timeout = 5
 
 # 按文件停用规则（路径相对于本配置文件）/ per-file ignores (globs relative to this file)
 # [per-file-ignores]

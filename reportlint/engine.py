@@ -9,6 +9,7 @@ still run.
 from __future__ import annotations
 
 import os
+import stat
 import traceback
 from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Mapping
@@ -20,9 +21,39 @@ from reportlint.readers import ReadError
 from reportlint.rule import Edit, Finding, Message, Rule, RuleContext, Severity
 from reportlint.selection import is_selected
 from reportlint.source import Source, Span
+from reportlint.timelimit import DEFAULT_RULE_TIMEOUT, RuleClock, RuleTimeout, timeout_message
 
 # Refuse to read files larger than this; a report is rarely over 1 MB.
 MAX_FILE_BYTES = 64 * 1024 * 1024
+
+
+def read_input(path: str) -> bytes:
+    """The bytes of the file at ``path``, never more than :data:`MAX_FILE_BYTES`.
+
+    Raises :class:`ReadError` for what is not a regular file (a FIFO would block
+    forever, a link to /dev/zero never ends) or is too large — also when it grows
+    while being read — and ``OSError`` when it cannot be read (gone, no permission).
+    """
+    st = os.stat(path)
+    if not stat.S_ISREG(st.st_mode):
+        raise ReadError("不是普通文件（而是管道、设备或套接字），未读取", "not a regular file (a pipe, device or socket): not read")
+    data = b""
+    if st.st_size <= MAX_FILE_BYTES:
+        with open(path, "rb") as fh:
+            data = fh.read(st.st_size + 1)  # sized by stat: no oversized buffer to shrink (and copy)
+            if len(data) > st.st_size:  # it grew since: read on, still bounded
+                data += fh.read(MAX_FILE_BYTES + 1 - len(data))
+    size = max(st.st_size, len(data))
+    if size > MAX_FILE_BYTES:
+        raise ReadError(f"文件过大（{size // 1048576} MB，上限 {MAX_FILE_BYTES // 1048576} MB）",
+                        f"file too large ({size // 1048576} MB, limit {MAX_FILE_BYTES // 1048576} MB)")
+    return data
+
+
+# A file that could not be read (E001) or a rule that crashed or overran (E900)
+# means the file was not checked: a narrow --select must not turn that into a
+# silent pass. Only an explicit ignore (or the severity "off") hides them.
+ALWAYS_REPORTED = ("E001", "E900")
 
 
 @dataclass(frozen=True)
@@ -46,6 +77,7 @@ class Settings:
     baseline: str | None = None  # baseline file (reportlint/baseline.py)
     config_path: str | None = None
     extra: Mapping[str, Any] = field(default_factory=dict)  # keys contributed by plugins' config schemas
+    rule_timeout: float = DEFAULT_RULE_TIMEOUT  # seconds per rule per file (config rule-timeout; reportlint/timelimit.py)
 
 
 @dataclass(frozen=True)
@@ -104,10 +136,44 @@ def _jsonable(value: Any) -> Any:
 
 @dataclass
 class FileResult:
+    """One file's outcome.
+
+    ``source`` and ``report`` are the full reader and parser products when the
+    file was linted in this process. Results that crossed a process boundary
+    (``--jobs``) or came from the cache are *slim*: ``report`` is None and
+    ``source`` keeps only what formatters and baselines read (the original
+    lines, locators, suppressions). ``agency`` and ``year`` survive slimming so
+    cross-report pairs can still be found; the pair's reports are then parsed
+    again (:meth:`Linter.load_report`).
+    """
+
     path: str
     diagnostics: list[Diagnostic]
     source: Source | None = None
     report: Report | None = None
+    agency: str | None = None
+    year: int | None = None
+    structured: bool = False  # the file parsed as a report (False after E001/E002)
+    content_hash: str | None = None  # of the bytes linted (reportlint.cache keys results by it)
+
+    def __post_init__(self) -> None:
+        if self.report is not None:
+            self.agency, self.year, self.structured = self.report.agency, self.report.year, True
+
+    def slim(self) -> "FileResult":
+        """A copy without the parsed report and logical lines, cheap to pickle and to cache."""
+        src = self.source
+        if src is not None:
+            src = Source(src.path, src.lines, (), src.encoding, src.bom, src.newline, src.layout,
+                         locators=src.locators, suppressions=src.suppressions)
+        diagnostics = [replace(d, evidence={k: _jsonable(v) for k, v in d.evidence.items()}) for d in self.diagnostics]
+        return FileResult(self.path, diagnostics, src, None, self.agency, self.year, self.structured, self.content_hash)
+
+
+def content_hash(data: bytes) -> str:
+    import hashlib
+
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 _FILE_START = Span(1, 1, 1, 1)
@@ -156,7 +222,10 @@ class Linter:
 
     # -- diagnostics the engine raises itself -------------------------------------------
     def _engine(self, path: str, code: str, zh: str, en: str, span: Span = _FILE_START, **evidence) -> list[Diagnostic]:
-        if not is_selected(code, self.settings.select, self.settings.ignore) or self._file_ignored(path, code):
+        s = self.settings
+        selected = is_selected(code, s.select, s.ignore) or (
+            code in ALWAYS_REPORTED and not any(code.startswith(p.upper()) for p in s.ignore if p))
+        if not selected or self._file_ignored(path, code):
             return []
         rule = self.registry.rules.get(code)
         name = rule.name if rule else code
@@ -166,14 +235,22 @@ class Linter:
         return [Diagnostic(path, code, name, severity, span, Message(zh, en), evidence)]
 
     # -- entry points ----------------------------------------------------------------------
-    def lint_paths(self, paths: Iterable[str], *, previous: FileResult | None = None) -> list[FileResult]:
-        results = []
-        for path, explicit in discover(paths, self.registry.readers):
-            results.append(self.lint_file(path, explicit=explicit))
-        self.lint_across(results, previous)
-        return results
+    def discover(self, paths: Iterable[str]) -> list[tuple[str, bool]]:
+        return discover(paths, self.registry.readers)
 
-    def lint_file(self, path: str, *, explicit: bool = True) -> FileResult:
+    def lint_paths(self, paths: Iterable[str], *, previous: FileResult | None = None, jobs: int | None = 1,
+                   cache=None, progress=None) -> list[FileResult]:
+        """Lint files and folders; see :func:`reportlint.batch.run` for ``jobs``, ``cache`` and ``progress``."""
+        from reportlint.batch import run
+
+        return run(self, paths, jobs=jobs, cache=cache, progress=progress, previous=previous)
+
+    def load_report(self, path: str) -> Report | None:
+        """Read and parse ``path`` again without running rules (for a slim result's cross-report pair)."""
+        result = self.lint_file(path, rules=False)
+        return result.report
+
+    def lint_file(self, path: str, *, explicit: bool = True, rules: bool = True) -> FileResult:
         suffix = os.path.splitext(path)[1].lower()
         reader = self.registry.readers.get(suffix)
         if reader is None:
@@ -182,19 +259,17 @@ class Linter:
                 path, "E001", f"不支持的文件格式“{suffix or '（无扩展名）'}”（支持：{known}）",
                 f"unsupported file format '{suffix or '(no suffix)'}' (supported: {known})"))
         try:
-            size = os.path.getsize(path)
-            if size > MAX_FILE_BYTES:
-                return FileResult(path, self._engine(
-                    path, "E001", f"文件过大（{size // 1048576} MB，上限 {MAX_FILE_BYTES // 1048576} MB）",
-                    f"file too large ({size // 1048576} MB, limit {MAX_FILE_BYTES // 1048576} MB)"))
-            with open(path, "rb") as fh:
-                data = fh.read()
+            data = read_input(path)
+        except ReadError as exc:
+            return FileResult(path, self._engine(path, "E001", exc.zh, exc.en))
         except OSError as exc:
             reason = exc.strerror or str(exc)
             return FileResult(path, self._engine(path, "E001", f"无法读取文件：{reason}", f"cannot read file: {reason}"))
-        return self.lint_bytes(path, data, reader)
+        result = self.lint_bytes(path, data, reader, rules=rules)
+        result.content_hash = content_hash(data)
+        return result
 
-    def lint_bytes(self, path: str, data: bytes, reader=None) -> FileResult:
+    def lint_bytes(self, path: str, data: bytes, reader=None, *, rules: bool = True) -> FileResult:
         if reader is None:
             reader = self.registry.readers.get(os.path.splitext(path)[1].lower()) or self.registry.readers[".txt"]
         try:
@@ -204,15 +279,17 @@ class Linter:
         except Exception as exc:  # a reader bug must not hide the other files
             return FileResult(path, self._engine(path, "E001", f"读取文件时出错：{type(exc).__name__}: {exc}",
                                                  f"error while reading the file: {type(exc).__name__}: {exc}"))
-        return self.lint_source(source)
+        return self.lint_source(source, rules=rules)
 
-    def lint_source(self, source: Source) -> FileResult:
+    def lint_source(self, source: Source, *, rules: bool = True) -> FileResult:
         path = source.path
         try:
             report = parse_source(source)
         except (ParseError, RecursionError, ValueError) as exc:
             return FileResult(path, self._engine(path, "E002", f"无法识别报告结构：{exc}", f"cannot recognise the report structure: {exc}"), source)
         report = self._override(report)
+        if not rules:
+            return FileResult(path, [], source, report)
         diagnostics = self._run_rules(report)
         if self.settings.per_file_ignores:
             diagnostics = [d for d in diagnostics if not self._file_ignored(path, d.code)]
@@ -237,58 +314,76 @@ class Linter:
 
     def _run_rules(self, report: Report) -> list[Diagnostic]:
         out: list[Diagnostic] = []
-        for rule in self.active:
-            if rule.cross_report or not self._applies(rule, report):
-                continue  # cross-report rules run in lint_across
-            options = {**rule.options, **self.settings.rule_options.get(rule.code, {})}
-            ctx = RuleContext(options, self.profile)
-            try:
-                findings = list(rule.check(report, ctx) or ())
-                bad = next((f for f in findings if not isinstance(f, Finding) or not isinstance(f.span, Span)), None)
-                if bad is not None:
-                    raise TypeError(f"check() returned {type(bad).__name__}, not a Finding with a Span")
-            except Exception as exc:
-                tb = traceback.format_exc() if self.settings.verbose else ""
-                out.extend(self._engine(report.path, "E900",
-                                        f"规则 {rule.code}（{rule.name}）运行出错：{type(exc).__name__}: {exc}",
-                                        f"rule {rule.code} ({rule.name}) crashed: {type(exc).__name__}: {exc}",
-                                        rule=rule.code, traceback=tb))
-                continue
-            for f in findings:
-                out.append(Diagnostic(report.path, rule.code, rule.name, self._severity(rule.code, rule.severity),
-                                      f.span, f.message, f.evidence, f.fix))
+        with RuleClock(self.settings.rule_timeout) as clock:
+            for rule in self.active:
+                if rule.cross_report or not self._applies(rule, report):
+                    continue  # cross-report rules run in lint_across
+                ctx = RuleContext({**rule.options, **self.settings.rule_options.get(rule.code, {})}, self.profile)
+                out.extend(self._call_rule(clock, rule, report.path, "check", rule.check, report, ctx))
         return out
 
+    def _call_rule(self, clock: RuleClock, rule: Rule, path: str, what: str, call, *args) -> list[Diagnostic]:
+        """One ``check``/``check_pair`` call under the time limit: its findings as Diagnostics, or one E900
+        when it raises, returns something that is not a Finding, or runs longer than ``rule_timeout``."""
+        try:
+            clock.enter()
+            try:
+                findings = list(call(*args) or ())
+            finally:
+                overran = clock.leave()
+            if overran:
+                raise RuleTimeout()
+            bad = next((f for f in findings if not isinstance(f, Finding) or not isinstance(f.span, Span)), None)
+            if bad is not None:
+                raise TypeError(f"{what}() returned {type(bad).__name__}, not a Finding with a Span")
+        except RuleTimeout:
+            zh, en = timeout_message(rule.code, rule.name, clock.limit)
+            return self._engine(path, "E900", zh, en, rule=rule.code, timeout=clock.limit,
+                                traceback=traceback.format_exc() if self.settings.verbose else "")
+        except Exception as exc:
+            return self._engine(path, "E900", f"规则 {rule.code}（{rule.name}）运行出错：{type(exc).__name__}: {exc}",
+                                f"rule {rule.code} ({rule.name}) crashed: {type(exc).__name__}: {exc}", rule=rule.code,
+                                traceback=traceback.format_exc() if self.settings.verbose else "")
+        severity = self._severity(rule.code, rule.severity)
+        return [Diagnostic(path, rule.code, rule.name, severity, f.span, f.message, f.evidence, f.fix) for f in findings]
+
     # -- cross-report rules (X7xx) ----------------------------------------------------------
-    def lint_across(self, results: list[FileResult], previous: FileResult | None = None) -> None:
+    def lint_across(self, results: list[FileResult], previous: FileResult | None = None, cache=None) -> None:
         """Run the rules marked ``cross_report`` on each (last year, this year) pair of
         :func:`report_pairs`; their findings join this year's file. ``previous`` is the
-        report named by ``--previous`` (context only: its own findings are not reported)."""
+        report named by ``--previous`` (context only: its own findings are not reported).
+        ``cache`` (a :class:`reportlint.cache.ResultCache`) keeps each pair's findings."""
         rules = [r for r in self.active if r.cross_report]
         for prev, cur in report_pairs(results, previous) if rules else ():
+            cached = cache.get_pair(self, prev, cur) if cache is not None else None
+            if cached is not None:
+                cur.diagnostics = sorted(cur.diagnostics + cached, key=Diagnostic.sort_key)
+                continue
+            if not self._ensure_reports(prev, cur):
+                continue  # a slim result whose file can no longer be parsed
             out: list[Diagnostic] = []
-            for rule in rules:
-                if not self._applies(rule, cur.report):
-                    continue
-                ctx = RuleContext({**rule.options, **self.settings.rule_options.get(rule.code, {})}, self.profile)
-                try:
-                    findings = list(rule.check_pair(prev.report, cur.report, ctx) or ())
-                    if any(not isinstance(f, Finding) or not isinstance(f.span, Span) for f in findings):
-                        raise TypeError("check_pair() returned something that is not a Finding with a Span")
-                except Exception as exc:
-                    out.extend(self._engine(cur.path, "E900", f"规则 {rule.code}（{rule.name}）运行出错：{type(exc).__name__}: {exc}",
-                                            f"rule {rule.code} ({rule.name}) crashed: {type(exc).__name__}: {exc}", rule=rule.code,
-                                            traceback=traceback.format_exc() if self.settings.verbose else ""))
-                    continue
-                out.extend(Diagnostic(cur.path, rule.code, rule.name, self._severity(rule.code, rule.severity), f.span,
-                                      f.message, f.evidence, f.fix)
-                           for f in findings)
+            with RuleClock(self.settings.rule_timeout) as clock:
+                for rule in rules:
+                    if not self._applies(rule, cur.report):
+                        continue
+                    ctx = RuleContext({**rule.options, **self.settings.rule_options.get(rule.code, {})}, self.profile)
+                    out.extend(self._call_rule(clock, rule, cur.path, "check_pair", rule.check_pair,
+                                               prev.report, cur.report, ctx))
             src = cur.source
             out = [d for d in out if not (src.suppressions and src.suppressed(d.code, d.span))
                    and not self._file_ignored(cur.path, d.code)]
             if src.locators:
                 out = [replace(d, locator=src.locator(d.span.line, d.span.column)) for d in out]
+            if cache is not None:
+                cache.put_pair(self, prev, cur, out)
             cur.diagnostics = sorted(cur.diagnostics + out, key=Diagnostic.sort_key)
+
+    def _ensure_reports(self, *pair: FileResult) -> bool:
+        """Give slim results of a cross-report pair their parsed reports back (parsing again)."""
+        for r in pair:
+            if r.report is None:
+                r.report = self.load_report(r.path)
+        return all(r.report is not None for r in pair)
 
 
 def agency_key(agency: str | None) -> str | None:
@@ -308,21 +403,21 @@ def report_pairs(results: Iterable[FileResult], previous: FileResult | None = No
     ``previous`` report is paired with every report of the following year, and
     then replaces the automatic partner.
     """
-    usable = [r for r in results if r.report is not None and r.report.year is not None]
+    usable = [r for r in results if r.structured and r.year is not None]
     by_key: dict[tuple[str, int], list[FileResult]] = {}
     for r in usable:
-        key = agency_key(r.report.agency)
+        key = agency_key(r.agency)
         if key:
-            by_key.setdefault((key, r.report.year), []).append(r)
-    prev_ok = previous is not None and previous.report is not None and previous.report.year is not None
+            by_key.setdefault((key, r.year), []).append(r)
+    prev_ok = previous is not None and previous.structured and previous.year is not None
     pairs = []
     for r in usable:
-        if prev_ok and previous.report.year == r.report.year - 1:
+        if prev_ok and previous.year == r.year - 1:
             if os.path.realpath(previous.path) != os.path.realpath(r.path):
                 pairs.append((previous, r))
             continue
-        key = agency_key(r.report.agency)
-        before = by_key.get((key, r.report.year - 1), []) if key else []
+        key = agency_key(r.agency)
+        before = by_key.get((key, r.year - 1), []) if key else []
         if len(before) == 1:
             pairs.append((before[0], r))
     return pairs
@@ -339,10 +434,21 @@ def discover(paths: Iterable[str], readers: Mapping[str, Any]) -> list[tuple[str
                 for name in sorted(files):
                     # "~$x.docx" is Word's lock file beside an open document, not a report.
                     if os.path.splitext(name)[1].lower() in readers and not name.startswith((".", "~$")):
-                        found.append((os.path.join(root, name), False))
+                        found.append((shown_path(os.path.join(root, name)), False))
         else:
-            found.append((path, True))
+            found.append((shown_path(path), True))
     return found
+
+
+def shown_path(path: str) -> str:
+    """A path as results name it, the same on every platform and however the folder was written:
+    forward slashes, no ``.`` segments, no doubled separators (``./examples//a.txt`` → ``examples/a.txt``).
+    ``..`` is kept (collapsing it could name another file behind a symbolic link); relative stays relative."""
+    unc = os.sep == "\\" and path[:2] in ("\\\\", "//")  # a Windows share keeps its two slashes
+    path = path.replace(os.sep, "/")
+    prefix = "//" if unc else "/" if path.startswith("/") else ""
+    parts = [p for p in path.split("/") if p not in ("", ".")]
+    return prefix + "/".join(parts) or "."
 
 
 def worst(results: Iterable[FileResult]) -> Severity | None:

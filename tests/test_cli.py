@@ -132,3 +132,15 @@ def test_rules_and_explain(capsys):
     out = capsys.readouterr().out
     assert out.startswith("W601 jiezhi-misuse [warning]") and "作用" in out
     assert main(["explain", "Z999"]) == 2
+
+
+def test_an_unreadable_file_is_reported_even_under_a_narrow_select(tmp_path, capsys):
+    """E001 means the file was not checked: --select W601 must not turn that into a pass."""
+    from reportlint.cli import main
+
+    bad = tmp_path / "report.txt"
+    bad.write_bytes(b"\x00\x01\x02binary\x00" * 50)
+    assert main(["check", str(bad), "--select", "W601", "--no-cache", "--format", "concise"]) == 1
+    assert "E001" in capsys.readouterr().out
+    assert main(["check", str(bad), "--select", "W601", "--ignore", "E001", "--no-cache"]) == 0
+    assert "E001" not in capsys.readouterr().out

@@ -1,0 +1,156 @@
+"""Running a batch of files: the result cache, worker processes and progress.
+
+The linter itself knows nothing of processes or caches; this module decides,
+for one ``reportlint check`` run, which files need linting at all (the cache
+answers for unchanged ones), spreads those over ``jobs`` worker processes, and
+puts the results back in discovery order — so the output is the same byte for
+byte whatever ``--jobs`` is. Cross-report rules run last, in this process, on
+the whole batch.
+
+Workers are forked from this process where the platform allows (Linux), so
+they inherit the loaded plugins and configuration without importing anything
+again; elsewhere they are spawned and build the same ``ConfiguredLinter`` from
+the arguments it was made with. Results come back slim (no parsed report) to
+keep pickling cheap.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Callable, Iterable, Sequence
+
+from reportlint.engine import FileResult
+
+#: Below this many files to lint, starting worker processes costs more than it saves.
+PARALLEL_THRESHOLD = 8
+#: Files handed to a worker at a time: large enough to amortise the round trip,
+#: small enough that both workers stay busy to the end.
+CHUNK = 4
+
+Progress = Callable[[int, int], None]
+
+
+def available_cpus() -> int:
+    try:
+        return max(len(os.sched_getaffinity(0)), 1)
+    except (AttributeError, OSError):
+        return max(os.cpu_count() or 1, 1)
+
+
+def effective_jobs(jobs: int | None, files: int) -> int:
+    """``jobs`` as asked; ``None`` (auto) means every core when there are enough files."""
+    if jobs is not None:
+        return max(1, min(jobs, max(files, 1)))
+    if files < PARALLEL_THRESHOLD:
+        return 1
+    return max(1, min(available_cpus(), files // 2))
+
+
+def run(linter, paths: Iterable[str], *, jobs: int | None = None, cache=None,
+        progress: Progress | None = None, previous: FileResult | None = None) -> list[FileResult]:
+    """Lint every file under ``paths`` with ``linter`` (a ConfiguredLinter or Linter).
+
+    ``cache`` is a :class:`reportlint.cache.ResultCache` or None. Results are in
+    discovery order; cached and worker results are slim (see FileResult).
+    """
+    found = linter.discover(paths)
+    total = len(found)
+    results: list[FileResult | None] = [None] * total
+    todo: list[int] = []
+    done = 0
+    for i, (path, _explicit) in enumerate(found):
+        hit = cache.get(linter, path) if cache is not None else None
+        if hit is not None:
+            results[i] = hit
+            done += 1
+            if progress:
+                progress(done, total)
+        else:
+            todo.append(i)
+    n = effective_jobs(jobs, len(todo))
+    items = [found[i] for i in todo]
+    fresh = _parallel(linter, items, n, _tick(progress, done, total)) if n > 1 else _serial(linter, items, _tick(progress, done, total))
+    for i, result in zip(todo, fresh):
+        results[i] = result
+        if cache is not None:
+            cache.put(linter, result)
+    final = [r for r in results if r is not None]
+    linter.lint_across(final, previous, cache)
+    return final
+
+
+def _tick(progress: Progress | None, start: int, total: int) -> Callable[[], None]:
+    count = [start]
+
+    def tick() -> None:
+        count[0] += 1
+        if progress:
+            progress(count[0], total)
+
+    return tick
+
+
+def _serial(linter, items: Sequence[tuple[str, bool]], tick: Callable[[], None]) -> list[FileResult]:
+    out = []
+    for path, explicit in items:
+        out.append(linter.lint_file(path, explicit=explicit))
+        tick()
+    return out
+
+
+# -- worker processes ---------------------------------------------------------------------
+
+_WORKER_LINTER = None  # set in the parent before forking, or by _init_worker when spawned
+
+
+def _init_worker(factory: Callable[[], object] | None) -> None:
+    global _WORKER_LINTER
+    if _WORKER_LINTER is None and factory is not None:
+        _WORKER_LINTER = factory()
+
+
+def _lint_one(item: tuple[str, bool]) -> FileResult:
+    path, explicit = item
+    return _WORKER_LINTER.lint_file(path, explicit=explicit).slim()
+
+
+def _context():
+    """(context, forked): fork on Linux (inherits the loaded plugins), spawn elsewhere."""
+    import multiprocessing  # not at the top: a one-file check never starts a process
+
+    if sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork"), True
+    return multiprocessing.get_context("spawn"), False
+
+
+def _parallel(linter, items: Sequence[tuple[str, bool]], jobs: int, tick: Callable[[], None]) -> list[FileResult]:
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    global _WORKER_LINTER
+    ctx, forked = _context()
+    factory = None if forked else getattr(linter, "factory", None)
+    if not forked and factory is None:
+        return _serial(linter, items, tick)  # a bare Linter cannot be rebuilt in a spawned process
+    out: list[FileResult] = []
+    _WORKER_LINTER = linter if forked else None
+    if forked:  # build the grammar once, here, instead of once in every worker
+        from reportlint.parse import _get_parser
+
+        _get_parser()
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker, initargs=(factory,))
+    try:
+        for result in pool.map(_lint_one, items, chunksize=CHUNK):
+            out.append(result)
+            tick()
+    except (BrokenProcessPool, Exception):
+        # A worker died (killed, out of memory, a crash in a C extension) or a
+        # result could not be sent back: lint what is left here, one by one,
+        # so every file still gets its result.
+        pool.shutdown(wait=True, cancel_futures=True)
+        out.extend(_serial(linter, items[len(out):], tick))
+    finally:
+        pool.shutdown(wait=True)
+        _WORKER_LINTER = None
+    return out

@@ -1,0 +1,230 @@
+"""The result cache: same output from the cache, and a miss whenever anything that matters changed."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+
+import pytest
+
+import tablegen as g
+from reportlint.cache import ResultCache
+from reportlint.cli import main
+from reportlint.config import ConfiguredLinter, Overrides
+
+EXAMPLES = os.path.join(os.path.dirname(__file__), os.pardir, "examples")
+
+
+@pytest.fixture(autouse=True)
+def _cache_on(monkeypatch):
+    monkeypatch.delenv("REPORTLINT_NO_CACHE", raising=False)  # tests/conftest.py switches it off elsewhere
+    monkeypatch.delenv("REPORTLINT_CACHE_DIR", raising=False)
+
+
+@pytest.fixture
+def reports(tmp_path):
+    root = tmp_path / "reports"
+    root.mkdir()
+    for name in sorted(os.listdir(EXAMPLES)):
+        if name.endswith(".txt"):
+            shutil.copy(os.path.join(EXAMPLES, name), root / name)
+    return root
+
+
+def _check(capsys, *args) -> tuple[int, str]:
+    code = main(["check", *args])
+    return code, capsys.readouterr().out
+
+
+def _entries(cache_dir) -> list[str]:
+    return sorted(os.path.join(d, f) for d, _, files in os.walk(cache_dir) for f in files if f.endswith(".json"))
+
+
+def _counting(monkeypatch) -> list[ResultCache]:
+    made: list[ResultCache] = []
+    original = ResultCache.__init__
+
+    def init(self, directory):
+        original(self, directory)
+        made.append(self)
+
+    monkeypatch.setattr(ResultCache, "__init__", init)
+    return made
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_a_cached_run_prints_exactly_what_a_fresh_run_prints(reports, tmp_path, capsys, monkeypatch, fmt):
+    cache = str(tmp_path / "cache")
+    made = _counting(monkeypatch)
+    fresh = _check(capsys, str(reports), "--format", fmt, "--no-cache")
+    first = _check(capsys, str(reports), "--format", fmt, "--cache-dir", cache)
+    second = _check(capsys, str(reports), "--format", fmt, "--cache-dir", cache)
+    assert fresh == first == second
+    assert (made[0].hits, made[0].misses) == (0, 6)
+    assert (made[1].hits, made[1].misses) == (6, 0)
+    assert len(_entries(cache)) == 6
+
+
+def test_the_default_folder_is_tagged_and_ignored_by_git(reports, tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    _check(capsys, str(reports))
+    folder = tmp_path / ".reportlint_cache"
+    assert (folder / "CACHEDIR.TAG").read_text().startswith("Signature: 8a477f597d28d172789f06886806bc55")
+    assert (folder / ".gitignore").read_text().splitlines()[-1] == "*"
+    assert len(_entries(folder)) == 6
+
+
+def test_a_changed_file_is_linted_again(reports, tmp_path, capsys, monkeypatch):
+    cache = str(tmp_path / "cache")
+    _check(capsys, str(reports), "--cache-dir", cache)
+    target = reports / "clean-2021-department.txt"
+    target.write_text(target.read_text(encoding="utf-8").replace("2022年1月", "2022年9月", 1), encoding="utf-8")
+    made = _counting(monkeypatch)
+    cached = _check(capsys, str(reports), "--cache-dir", cache)
+    assert (made[0].hits, made[0].misses) == (5, 1)
+    assert cached == _check(capsys, str(reports), "--no-cache")
+
+
+def test_other_flags_or_configuration_miss_the_cache(reports, tmp_path, capsys, monkeypatch):
+    cache = str(tmp_path / "cache")
+    _check(capsys, str(reports), "--cache-dir", cache)
+    made = _counting(monkeypatch)
+    narrowed = _check(capsys, str(reports), "--cache-dir", cache, "--select", "D")
+    assert made[-1].hits == 0
+    assert narrowed == _check(capsys, str(reports), "--no-cache", "--select", "D")
+    (reports / "reportlint.toml").write_text('ignore = ["W"]\n', encoding="utf-8")
+    configured = _check(capsys, str(reports), "--cache-dir", cache)
+    assert made[-1].hits == 0
+    assert configured == _check(capsys, str(reports), "--no-cache")
+    assert "W60" not in configured[1]
+
+
+PLUGIN = '''
+from reportlint.hookspecs import hookimpl
+from reportlint.rule import Finding, Message, Rule, Severity
+from reportlint.source import Span
+
+
+class Marker(Rule):
+    """作用：测试用规则。"""
+
+    code, name, severity = "ZC901", "marker", Severity.WARNING
+
+    def check(self, report, ctx):
+        yield Finding(Span(1, 1, 1, 2), Message("{zh}", "{en}"))
+
+
+@hookimpl
+def reportlint_rules():
+    return [Marker]
+'''
+
+
+def test_an_edited_local_plugin_misses_the_cache(reports, tmp_path, capsys, monkeypatch):
+    """A plugin changed on disk (a new version, or an edited local plugin) invalidates its results.
+
+    Each run is a new process in real use; here the plugin module is dropped
+    from sys.modules between runs so the second run imports the edited file.
+    """
+    import sys
+
+    cache = str(tmp_path / "cache")
+    plugin = reports / "cacheplug.py"
+    plugin.write_text(PLUGIN.replace("{zh}", "第一版").replace("{en}", "version one"), encoding="utf-8")
+    (reports / "reportlint.toml").write_text('plugins = ["cacheplug.py"]\n', encoding="utf-8")
+    try:
+        first = _check(capsys, str(reports), "--cache-dir", cache, "--lang", "en")
+        assert "version one" in first[1]
+        sys.modules.pop("cacheplug", None)
+        plugin.write_text(PLUGIN.replace("{zh}", "第二版").replace("{en}", "version two!"), encoding="utf-8")
+        os.utime(plugin, ns=(os.stat(plugin).st_atime_ns, os.stat(plugin).st_mtime_ns + 10**9))
+        second = _check(capsys, str(reports), "--cache-dir", cache, "--lang", "en")
+        assert "version two!" in second[1] and "version one" not in second[1]
+    finally:
+        sys.modules.pop("cacheplug", None)
+
+
+def test_an_installed_plugin_version_is_part_of_the_key(reports, tmp_path):
+    from reportlint.cache import setup_fingerprint
+
+    linter = ConfiguredLinter(Overrides(), isolated=True).primary
+    before = setup_fingerprint(linter)
+    linter.registry.plugin_versions["reportlint-ningxia"] = "reportlint-ningxia 1.0.1"
+    try:
+        assert setup_fingerprint(linter) != before
+    finally:
+        del linter.registry.plugin_versions["reportlint-ningxia"]
+    assert setup_fingerprint(linter) == before
+
+
+@pytest.mark.parametrize("damage", [b"", b"{not json", b'{"source": 3}', b'{"path": "x"}', b"\xff\xfe\x00",
+                                    b'{"path":"x","agency":null,"year":"2021","structured":true,"source":null,"diagnostics":[]}'])
+def test_a_corrupt_entry_is_ignored_and_rewritten(reports, tmp_path, capsys, damage):
+    cache = str(tmp_path / "cache")
+    expected = _check(capsys, str(reports), "--cache-dir", cache)
+    for entry in _entries(cache):
+        with open(entry, "wb") as fh:
+            fh.write(damage)
+    assert _check(capsys, str(reports), "--cache-dir", cache) == expected
+    assert _check(capsys, str(reports), "--cache-dir", cache) == expected
+    assert all(json.loads(open(e, encoding="utf-8").read())["diagnostics"] is not None for e in _entries(cache))
+
+
+def test_a_cache_folder_that_cannot_be_written_changes_nothing(reports, tmp_path, capsys):
+    blocker = tmp_path / "cache"
+    blocker.write_text("a file where the cache folder should be")
+    assert _check(capsys, str(reports), "--cache-dir", str(blocker)) == _check(capsys, str(reports), "--no-cache")
+    assert blocker.read_text() == "a file where the cache folder should be"
+
+
+def test_no_cache_and_the_environment_switch_write_nothing(reports, tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    _check(capsys, str(reports), "--no-cache")
+    monkeypatch.setenv("REPORTLINT_NO_CACHE", "1")
+    _check(capsys, str(reports))
+    assert not (tmp_path / ".reportlint_cache").exists()
+    monkeypatch.delenv("REPORTLINT_NO_CACHE")
+    monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(tmp_path / "elsewhere"))
+    _check(capsys, str(reports))
+    assert len(_entries(tmp_path / "elsewhere")) == 6 and not (tmp_path / ".reportlint_cache").exists()
+
+
+def test_fix_never_uses_the_cache(reports, tmp_path, capsys):
+    cache = str(tmp_path / "cache")
+    main(["check", str(reports), "--fix", "--cache-dir", cache])
+    capsys.readouterr()
+    assert not os.path.exists(cache)
+
+
+def test_cross_report_findings_come_back_from_cached_pairs(tmp_path, capsys, monkeypatch):
+    root = tmp_path / "pair"
+    root.mkdir()
+    v = g.t3_values()
+    v["carried"] = [5, 0, 0, 0, 0, 0, 5]
+    (root / "a-2020.txt").write_text(g.report_2021(g.t3_tabs(g.t3_values()), year=2020, agency="安平市某某局"), encoding="utf-8")
+    (root / "b-2021.txt").write_text(g.report_2021(g.t3_tabs(v), year=2021, agency="安平市某某局"), encoding="utf-8")
+    cache = str(tmp_path / "cache")
+    made = _counting(monkeypatch)
+    first = _check(capsys, str(root), "--cache-dir", cache, "--format", "json")
+    second = _check(capsys, str(root), "--cache-dir", cache, "--format", "json")
+    assert (made[1].hits, made[1].misses) == (3, 0)  # two files and their pair
+    assert first == second
+    assert [d["code"] for d in json.loads(second[1])["diagnostics"]].count("X701") >= 1
+
+
+def test_a_changed_previous_year_report_invalidates_the_pair(tmp_path, capsys):
+    root = tmp_path / "pair"
+    root.mkdir()
+    v = g.t3_values()
+    v["carried"] = [5, 0, 0, 0, 0, 0, 5]
+    (root / "a-2020.txt").write_text(g.report_2021(g.t3_tabs(g.t3_values()), year=2020, agency="安平市某某局"), encoding="utf-8")
+    (root / "b-2021.txt").write_text(g.report_2021(g.t3_tabs(v), year=2021, agency="安平市某某局"), encoding="utf-8")
+    cache = str(tmp_path / "cache")
+    assert "X701" in _check(capsys, str(root), "--cache-dir", cache)[1]
+    last = g.t3_values()
+    last["carry_next"] = [5, 0, 0, 0, 0, 0, 5]  # last year's report now carries over what this year's received
+    (root / "a-2020.txt").write_text(g.report_2021(g.t3_tabs(last), year=2020, agency="安平市某某局"), encoding="utf-8")
+    cached = _check(capsys, str(root), "--cache-dir", cache)
+    assert cached == _check(capsys, str(root), "--no-cache")
+    assert "X701" not in cached[1]
