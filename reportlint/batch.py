@@ -48,11 +48,14 @@ def effective_jobs(jobs: int | None, files: int) -> int:
 
 
 def run(linter, paths: Iterable[str], *, jobs: int | None = None, cache=None,
-        progress: Progress | None = None, previous: FileResult | None = None) -> list[FileResult]:
+        progress: Progress | None = None, previous: FileResult | None = None,
+        slim: bool = False) -> list[FileResult]:
     """Lint every file under ``paths`` with ``linter`` (a ConfiguredLinter or Linter).
 
     ``cache`` is a :class:`reportlint.cache.ResultCache` or None. Results are in
-    discovery order; cached and worker results are slim (see FileResult).
+    discovery order; cached and worker results are slim (see FileResult), and
+    with ``slim`` all are — memory then stays bounded by one report at a time
+    plus the findings and lines of each, whatever the size of the batch.
     """
     found = linter.discover(paths)
     total = len(found)
@@ -70,10 +73,11 @@ def run(linter, paths: Iterable[str], *, jobs: int | None = None, cache=None,
             todo.append(i)
     n = effective_jobs(jobs, len(todo))
     items = [found[i] for i in todo]
-    fresh = _parallel(linter, items, n, _tick(progress, done, total)) if n > 1 else _serial(linter, items, _tick(progress, done, total))
+    tick = _tick(progress, done, total)
+    fresh = _parallel(linter, items, n, tick) if n > 1 else _serial(linter, items, tick, cache, slim)
     for i, result in zip(todo, fresh):
         results[i] = result
-        if cache is not None:
+        if cache is not None and n > 1:
             cache.put(linter, result)
     final = [r for r in results if r is not None]
     linter.lint_across(final, previous, cache)
@@ -91,10 +95,14 @@ def _tick(progress: Progress | None, start: int, total: int) -> Callable[[], Non
     return tick
 
 
-def _serial(linter, items: Sequence[tuple[str, bool]], tick: Callable[[], None]) -> list[FileResult]:
+def _serial(linter, items: Sequence[tuple[str, bool]], tick: Callable[[], None], cache=None,
+            slim: bool = False) -> list[FileResult]:
     out = []
     for path, explicit in items:
-        out.append(linter.lint_file(path, explicit=explicit))
+        result = linter.lint_file(path, explicit=explicit)
+        if cache is not None:
+            cache.put(linter, result)
+        out.append(result.slim() if slim else result)
         tick()
     return out
 
@@ -149,7 +157,7 @@ def _parallel(linter, items: Sequence[tuple[str, bool]], jobs: int, tick: Callab
         # result could not be sent back: lint what is left here, one by one,
         # so every file still gets its result.
         pool.shutdown(wait=True, cancel_futures=True)
-        out.extend(_serial(linter, items[len(out):], tick))
+        out.extend(_serial(linter, items[len(out):], tick, slim=True))
     finally:
         pool.shutdown(wait=True)
         _WORKER_LINTER = None

@@ -169,7 +169,7 @@ def _check(args) -> int:
         progress = for_stream(sys.stderr, args.lang)  # a counter on a terminal's stderr only (≥ 20 files)
         try:
             results = linter.lint_paths(args.paths, previous=previous, jobs=args.jobs, cache=_cache(args, linter),
-                                        progress=progress)
+                                        progress=progress, slim=True)
         finally:
             if progress is not None:
                 progress.close()

@@ -239,11 +239,11 @@ class Linter:
         return discover(paths, self.registry.readers)
 
     def lint_paths(self, paths: Iterable[str], *, previous: FileResult | None = None, jobs: int | None = 1,
-                   cache=None, progress=None) -> list[FileResult]:
-        """Lint files and folders; see :func:`reportlint.batch.run` for ``jobs``, ``cache`` and ``progress``."""
+                   cache=None, progress=None, slim: bool = False) -> list[FileResult]:
+        """Lint files and folders; see :func:`reportlint.batch.run` for ``jobs``, ``cache``, ``progress``, ``slim``."""
         from reportlint.batch import run
 
-        return run(self, paths, jobs=jobs, cache=cache, progress=progress, previous=previous)
+        return run(self, paths, jobs=jobs, cache=cache, progress=progress, previous=previous, slim=slim)
 
     def load_report(self, path: str) -> Report | None:
         """Read and parse ``path`` again without running rules (for a slim result's cross-report pair)."""

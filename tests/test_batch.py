@@ -130,3 +130,16 @@ def test_spawned_workers_rebuild_the_configured_linter(tmp_path, capsys, monkeyp
     expected = _run(capsys, root, "--format", "json", "--jobs", "1")
     monkeypatch.setattr(batch, "_context", lambda: (multiprocessing.get_context("spawn"), False))
     assert _run(capsys, root, "--format", "json", "--jobs", "2") == expected
+
+
+def test_slim_results_keep_memory_bounded_and_findings_equal(tmp_path):
+    """The CLI asks for slim results: no parsed report is kept per file, findings are the same."""
+    root = _corpus(tmp_path)
+    linter = Linter(Settings())
+    full = linter.lint_paths([root], jobs=1)
+    slim = linter.lint_paths([root], jobs=1, slim=True)
+    assert [[(d.code, d.span, d.message) for d in r.diagnostics] for r in full] == \
+           [[(d.code, d.span, d.message) for d in r.diagnostics] for r in slim]
+    kept = [os.path.basename(r.path) for r in slim if r.report is not None]
+    assert kept == ["pair-2020.txt", "pair-2021.txt"]  # parsed again for their cross-report rules only
+    assert all(r.source.logical == () for r in slim)
