@@ -181,15 +181,16 @@ class Report:
         """The first statistical period stated (the one the report's figures use)."""
         return self.periods[0] if self.periods else None
 
-    @property
+    # Computed once per report: every rule (and the engine, for each rule) asks.
+    @cached_property
     def headings(self) -> tuple[Heading, ...]:
         return tuple(b for b in self.blocks if isinstance(b, Heading))
 
-    @property
+    @cached_property
     def paragraphs(self) -> tuple[Paragraph, ...]:
         return tuple(b for b in self.blocks if isinstance(b, Paragraph))
 
-    @property
+    @cached_property
     def tables(self) -> tuple[Table, ...]:
         return tuple(b for b in self.blocks if isinstance(b, Table))
 

@@ -93,10 +93,14 @@ def ends_sentence(text: str, *, semicolon: bool = False) -> bool:
 
 
 # Characters a terminal shows two columns wide (CJK, full-width forms, Hangul …).
-_WIDE_RE = rx.compile("[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f"
-                      "\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]")
+_WIDE = ("\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f"
+         "\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd")
+# Runs of the other characters: report lines are mostly wide, so counting the few
+# narrow runs is cheaper than collecting every wide character (the repair step
+# measures every line).
+_NARROW_RUN_RE = rx.compile(f"[^{_WIDE}]+")
 
 
 def display_width(text: str) -> int:
     """Columns the text occupies in a terminal (CJK and full-width count two)."""
-    return len(text) + len(_WIDE_RE.findall(text))
+    return 2 * len(text) - sum(map(len, _NARROW_RUN_RE.findall(text)))
