@@ -15,7 +15,6 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Mapping
 
 from reportlint.model import Report
-from reportlint.parse import ParseError, parse_source
 from reportlint.plugins import Registry, load_registry
 from reportlint.readers import ReadError
 from reportlint.rule import Edit, Finding, Message, Rule, RuleContext, Severity
@@ -282,6 +281,8 @@ class Linter:
         return self.lint_source(source, rules=rules)
 
     def lint_source(self, source: Source, *, rules: bool = True) -> FileResult:
+        from reportlint.parse import ParseError, parse_source  # lark only when a file is parsed, not for cache hits
+
         path = source.path
         try:
             report = parse_source(source)
