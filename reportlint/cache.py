@@ -26,10 +26,10 @@ import hashlib
 import json
 import os
 import sys
-import tempfile
 from typing import Any
 
 from reportlint import __version__
+from reportlint.atomic import replace_file
 from reportlint.engine import Diagnostic, FileResult, _jsonable, content_hash, read_input
 from reportlint.readers import ReadError
 from reportlint.rule import Edit, Message, Severity
@@ -234,17 +234,7 @@ class ResultCache:
             if not os.path.isdir(folder):
                 self._prepare()
                 os.makedirs(folder, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=folder)
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                    fh.write(payload)
-                os.replace(tmp, target)
-            except BaseException:
-                try:
-                    os.unlink(tmp)
-                except OSError:
-                    pass
-                raise
+            replace_file(target, payload.encode("utf-8"), prefix=".")
         except (OSError, ValueError, TypeError):
             self.enabled = False  # read-only folder, full disk …: run on without the cache
 

@@ -24,7 +24,6 @@ import os
 from array import array
 import re
 import sys
-import tempfile
 from typing import Any
 
 try:  # CPython internals, stable within one Python version (the cache key holds the version)
@@ -114,17 +113,9 @@ def save() -> None:
     path = cache_file()
     try:
         os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".regex-", dir=os.path.dirname(path))
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                marshal.dump((_MAGIC, _table), fh)
-            os.replace(tmp, path)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
+        from reportlint.atomic import replace_file
+
+        replace_file(path, marshal.dumps((_MAGIC, _table)), prefix=".regex-")
         _new = 0
     except (OSError, ValueError):
         pass

@@ -197,13 +197,20 @@ def test_fix_never_uses_the_cache(reports, tmp_path, capsys):
     assert not os.path.exists(cache)
 
 
+def _pair(root, last_year_carry_next=None):
+    """One agency's 2020 and 2021 reports; 2021 says 5 were carried over, 2020 carried over 2 unless told."""
+    root.mkdir(exist_ok=True)
+    last, this = g.t3_values(), g.t3_values()
+    this["carried"] = [5, 0, 0, 0, 0, 0, 5]
+    if last_year_carry_next is not None:
+        last["carry_next"] = last_year_carry_next
+    (root / "a-2020.txt").write_text(g.report_2021(g.t3_tabs(last), year=2020, agency="安平市某某局"), encoding="utf-8")
+    (root / "b-2021.txt").write_text(g.report_2021(g.t3_tabs(this), year=2021, agency="安平市某某局"), encoding="utf-8")
+    return root
+
+
 def test_cross_report_findings_come_back_from_cached_pairs(tmp_path, capsys, monkeypatch):
-    root = tmp_path / "pair"
-    root.mkdir()
-    v = g.t3_values()
-    v["carried"] = [5, 0, 0, 0, 0, 0, 5]
-    (root / "a-2020.txt").write_text(g.report_2021(g.t3_tabs(g.t3_values()), year=2020, agency="安平市某某局"), encoding="utf-8")
-    (root / "b-2021.txt").write_text(g.report_2021(g.t3_tabs(v), year=2021, agency="安平市某某局"), encoding="utf-8")
+    root = _pair(tmp_path / "pair")
     cache = str(tmp_path / "cache")
     made = _counting(monkeypatch)
     first = _check(capsys, str(root), "--cache-dir", cache, "--format", "json")
@@ -214,17 +221,10 @@ def test_cross_report_findings_come_back_from_cached_pairs(tmp_path, capsys, mon
 
 
 def test_a_changed_previous_year_report_invalidates_the_pair(tmp_path, capsys):
-    root = tmp_path / "pair"
-    root.mkdir()
-    v = g.t3_values()
-    v["carried"] = [5, 0, 0, 0, 0, 0, 5]
-    (root / "a-2020.txt").write_text(g.report_2021(g.t3_tabs(g.t3_values()), year=2020, agency="安平市某某局"), encoding="utf-8")
-    (root / "b-2021.txt").write_text(g.report_2021(g.t3_tabs(v), year=2021, agency="安平市某某局"), encoding="utf-8")
+    root = _pair(tmp_path / "pair")
     cache = str(tmp_path / "cache")
     assert "X701" in _check(capsys, str(root), "--cache-dir", cache)[1]
-    last = g.t3_values()
-    last["carry_next"] = [5, 0, 0, 0, 0, 0, 5]  # last year's report now carries over what this year's received
-    (root / "a-2020.txt").write_text(g.report_2021(g.t3_tabs(last), year=2020, agency="安平市某某局"), encoding="utf-8")
+    _pair(root, last_year_carry_next=[5, 0, 0, 0, 0, 0, 5])  # last year now carries over what this year received
     cached = _check(capsys, str(root), "--cache-dir", cache)
     assert cached == _check(capsys, str(root), "--no-cache")
     assert "X701" not in cached[1]

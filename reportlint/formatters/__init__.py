@@ -112,23 +112,10 @@ def write_output(path: str, text: str) -> None:
     The text goes to a temporary file in the same folder, which then replaces
     ``path`` (os.replace is atomic on one file system).
     """
-    import tempfile
+    from reportlint.atomic import replace_file
 
-    folder = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(prefix=".reportlint-", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; an output file is an ordinary file
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    # mkstemp makes 0600; an output file is an ordinary file (0666 less the umask)
+    replace_file(path, text.encode("utf-8"), mode=0o666)
 
 
 def use_color(stream, environ: Mapping[str, str] | None = None) -> bool:
