@@ -169,6 +169,16 @@ class FileResult:
         return FileResult(self.path, diagnostics, src, None, self.agency, self.year, self.structured, self.content_hash)
 
 
+def os_reason_zh(exc: OSError) -> str:
+    """The operating system's reason in Chinese for the common cases (its own text otherwise)."""
+    import errno
+
+    words = {errno.ENOENT: "文件不存在（可能已被删除或移动）", errno.EACCES: "没有读取权限", errno.EPERM: "没有读取权限",
+             errno.EISDIR: "这是一个目录", errno.ELOOP: "符号链接循环", errno.ENAMETOOLONG: "路径过长",
+             errno.EIO: "输入/输出错误"}
+    return words.get(exc.errno) or exc.strerror or str(exc)
+
+
 def content_hash(data: bytes) -> str:
     import hashlib
 
@@ -263,7 +273,7 @@ class Linter:
             return FileResult(path, self._engine(path, "E001", exc.zh, exc.en))
         except OSError as exc:
             reason = exc.strerror or str(exc)
-            return FileResult(path, self._engine(path, "E001", f"无法读取文件：{reason}", f"cannot read file: {reason}"))
+            return FileResult(path, self._engine(path, "E001", f"无法读取文件：{os_reason_zh(exc)}", f"cannot read file: {reason}"))
         result = self.lint_bytes(path, data, reader, rules=rules)
         result.content_hash = content_hash(data)
         return result

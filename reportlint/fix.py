@@ -253,7 +253,9 @@ def write_atomic(path: str, data: bytes, *, expected: bytes) -> None:
         with open(real, "rb") as fh:
             current = fh.read()
     except OSError as exc:
-        raise FixError(f"无法读取文件：{exc.strerror or exc}", f"cannot read the file: {exc.strerror or exc}") from None
+        from reportlint.engine import os_reason_zh
+
+        raise FixError(f"无法读取文件：{os_reason_zh(exc)}", f"cannot read the file: {exc.strerror or exc}") from None
     if current != expected:
         raise FixError("文件在检查后已被修改，未写入修复", "the file changed on disk after it was checked; fixes not written")
     try:

@@ -284,7 +284,7 @@ def test_folder_with_a_symlink_loop(tmp_path, capsys):
 def test_link_to_a_missing_file(tmp_path, capsys):
     f = tmp_path / "dangling.txt"
     os.symlink(tmp_path / "nowhere.txt", f)
-    check_hostile(tmp_path, capsys, f, "E001", "无法读取文件", "No such file")
+    check_hostile(tmp_path, capsys, f, "E001", "无法读取文件：文件不存在", "No such file")
 
 
 def test_unreadable_file(tmp_path, capsys, monkeypatch):
@@ -301,7 +301,7 @@ def test_unreadable_file(tmp_path, capsys, monkeypatch):
                 return real_open(file, *a, **kw)
 
             monkeypatch.setattr(builtins, "open", guarded)
-        check_hostile(tmp_path, capsys, f, "E001", "无法读取文件：Permission denied", "cannot read file: Permission denied")
+        check_hostile(tmp_path, capsys, f, "E001", "无法读取文件：没有读取权限", "cannot read file: Permission denied")
     finally:
         f.chmod(0o644)
 
@@ -321,7 +321,7 @@ def test_file_that_vanishes_between_discovery_and_reading(tmp_path, capsys, monk
         return real(path)
 
     monkeypatch.setattr(engine, "read_input", vanish)
-    check_hostile(tmp_path, capsys, f, "E001", "无法读取文件", "No such file or directory")
+    check_hostile(tmp_path, capsys, f, "E001", "无法读取文件：文件不存在", "No such file or directory")
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes")
