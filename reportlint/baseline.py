@@ -25,7 +25,7 @@ import json
 import os
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Callable, Iterable, Sequence
 
 from reportlint.formatters import FormatOptions
@@ -127,17 +127,11 @@ def write(path: str, results: Iterable) -> int:
     """Write the baseline of ``results`` to ``path``; returns the number of entries."""
     root = os.path.dirname(os.path.abspath(path))
     data = {"reportlint-baseline": VERSION, "entries": entries(results, root)}
-    tmp = f"{path}.tmp{os.getpid()}"
+    from reportlint.atomic import replace_file
+
     try:
-        with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
-            json.dump(data, fh, ensure_ascii=False, indent=1)
-            fh.write("\n")
-        os.replace(tmp, path)
+        replace_file(path, (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8"), mode=0o666)
     except OSError as exc:
-        try:
-            os.remove(tmp)
-        except OSError:
-            pass
         raise BaselineError(f"{path}: 无法写入基线文件 / cannot write the baseline: {exc.strerror or exc}") from None
     return len(data["entries"])
 

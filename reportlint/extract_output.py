@@ -118,14 +118,9 @@ def write(data: bytes, output: str | None) -> None:
             out.write(data)
             out.flush()
         return
-    tmp = f"{output}.reportlint-tmp"
-    try:
-        with open(tmp, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, output)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    from reportlint.atomic import replace_file
+
+    replace_file(output, data, mode=0o666)
 
 
 def run(args) -> int:

@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Sequence
 
 from reportlint.hookspecs import hookimpl
-from reportlint.model import AgencyKind, Era, Heading
+from reportlint.model import AgencyKind, Era
 from reportlint.rule import ALL_ERAS, Edit, Finding, Message, Rule, Severity
 from reportlint.source import Span
 
@@ -207,13 +207,18 @@ class _Matcher:
             for m in budget.run(rx, shown, text):
                 if m.end() > m.start():
                     hits.append((m.start(), m.end(), m.group(0), k))
-        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
-        out, last = [], -1
-        for h in hits:
-            if h[0] >= last:
-                out.append(h)
-                last = h[1]
-        return out
+        return _without_overlaps(hits)
+
+
+def _without_overlaps(hits: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str, int]]:
+    """Hits (start, end, text, pattern) ordered by start; where two overlap, the earlier and then longer wins."""
+    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+    out, last = [], -1
+    for h in hits:
+        if h[0] >= last:
+            out.append(h)
+            last = h[1]
+    return out
 
 
 def _fill(template: str, **values: Any) -> str:
@@ -310,13 +315,7 @@ class PackRule(Rule):
         hits = []
         for k, (m, _) in enumerate(self.swap_matchers):
             hits.extend((s, e, t, k) for s, e, t, _ in m.find(text, budget))
-        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
-        out, last = [], -1
-        for h in hits:
-            if h[0] >= last:
-                out.append(h)
-                last = h[1]
-        return out
+        return _without_overlaps(hits)
 
     def _replacement(self, matched: str, k: int) -> str:
         if self.swap_matchers:

@@ -236,7 +236,7 @@ RULES = [JiezhiMisuse, TemplateResidue]
 
 
 # --------------------------------------------------------------------------- W602
-from reportlint.model import Heading, Paragraph  # noqa: E402
+from reportlint.model import Heading  # noqa: E402
 from reportlint.patterns import match_heading  # noqa: E402
 
 

@@ -365,30 +365,32 @@ def _tabs(text: str) -> str:
 _CONTAINERS = {_W + n for n in ("sdt", "sdtContent", "customXml", "ins", "moveTo", "smartTag")}
 
 
-def _blocks(parent):
-    """Paragraphs and tables of ``parent`` in document order (through content controls)."""
+def _children(parent, tags: frozenset[str]):
+    """Children of ``parent`` with one of ``tags``, in document order, also inside content
+    controls, custom XML and tracked insertions (which wrap paragraphs, rows and cells alike)."""
     for child in parent:
-        tag = child.tag
-        if tag == _W + "p" or tag == _W + "tbl":
+        if child.tag in tags:
             yield child
-        elif tag in _CONTAINERS:
-            yield from _blocks(child)
+        elif child.tag in _CONTAINERS:
+            yield from _children(child, tags)
+
+
+_BLOCK_TAGS = frozenset({_W + "p", _W + "tbl"})
+_ROW_TAGS = frozenset({_W + "tr"})
+_CELL_TAGS = frozenset({_W + "tc"})
+
+
+def _blocks(parent):
+    """Paragraphs and tables of ``parent`` in document order."""
+    return _children(parent, _BLOCK_TAGS)
 
 
 def _rows(tbl):
-    for child in tbl:
-        if child.tag == _W + "tr":
-            yield child
-        elif child.tag in _CONTAINERS:
-            yield from _rows(child)
+    return _children(tbl, _ROW_TAGS)
 
 
 def _cells(tr):
-    for child in tr:
-        if child.tag == _W + "tc":
-            yield child
-        elif child.tag in _CONTAINERS:
-            yield from _cells(child)
+    return _children(tr, _CELL_TAGS)
 
 
 class _Renderer:

@@ -15,7 +15,6 @@ import io
 import os
 import shutil
 import struct
-import sys
 import time
 import zipfile
 from pathlib import Path

@@ -4,7 +4,6 @@ for that rule and file; the other rules and files still run and the exit code sa
 from __future__ import annotations
 
 import json
-import os
 import signal
 import statistics
 import sys

@@ -10,7 +10,7 @@ from __future__ import annotations
 import textwrap
 
 import pytest
-from fixapply import apply_edits, changed_lines, diags, doc_example, era_frames, fixed
+from fixapply import changed_lines, diags, doc_example, era_frames, fixed
 from helpers import codes_lines, frame_line, line_no, report, wrapped_report
 
 
