@@ -143,10 +143,10 @@ def _parallel(linter, items: Sequence[tuple[str, bool]], jobs: int, tick: Callab
         return _serial(linter, items, tick)  # a bare Linter cannot be rebuilt in a spawned process
     out: list[FileResult] = []
     _WORKER_LINTER = linter if forked else None
-    if forked:  # build the grammar once, here, instead of once in every worker
-        from reportlint.parse import _get_parser
+    if forked:  # load the grammar's tables once, here, instead of once in every worker
+        from reportlint.parse import _get_tables
 
-        _get_parser()
+        _get_tables()
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker, initargs=(factory,))
     try:
         for result in pool.map(_lint_one, items, chunksize=CHUNK):

@@ -291,7 +291,7 @@ class Linter:
         return self.lint_source(source, rules=rules)
 
     def lint_source(self, source: Source, *, rules: bool = True) -> FileResult:
-        from reportlint.parse import ParseError, parse_source  # lark only when a file is parsed, not for cache hits
+        from reportlint.parse import ParseError, parse_source  # the parser only when a file is parsed, not for cache hits
 
         path = source.path
         try:

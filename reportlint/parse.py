@@ -1,36 +1,20 @@
-"""From a Source to a Report: line lexer → lark LALR grammar → transformer.
+"""From a Source to a Report: line lexer → LALR tables of the lark grammar → blocks.
 
 The grammar (``grammars/report.lark``) sees one token per logical line. A
 custom line lexer classifies the lines, which is both the fast path (no
-character-level scanning by lark) and the right level: what a line *is*
-(heading, table row, signature …) is decided by the reader's repair and the
-shared patterns, and the grammar arranges those lines into a report.
+character-level scanning) and the right level: what a line *is* (heading,
+table row, signature …) is decided by the reader's repair and the shared
+patterns, and the grammar arranges those lines into a report. lark compiles
+the grammar to LALR(1) tables; ``reportlint/lalr.py`` runs them (see there
+why lark itself is not imported for every check).
 """
 
 from __future__ import annotations
 
 import os
-
-from reportlint import rx
-import sys
-from importlib import resources
 from typing import Iterator
 
-# lark imports the third-party ``regex`` module whenever it is installed (it is, for
-# rule packs), which costs a cold start ~15 ms although this grammar never uses it.
-# Hide it while lark is imported; a rule pack imports it on its own when needed.
-_HIDE_REGEX = "regex" not in sys.modules
-if _HIDE_REGEX:
-    sys.modules["regex"] = None  # type: ignore[assignment]  # makes "import regex" fail
-try:
-    from lark import Lark, Token, Transformer
-    from lark import __version__ as _LARK_VERSION
-    from lark.exceptions import LarkError
-    from lark.lexer import Lexer
-finally:
-    if _HIDE_REGEX:
-        del sys.modules["regex"]
-
+from reportlint import lalr, rx
 from reportlint.facts.dates import parse_date_line
 from reportlint.facts.identity import agency_kind, find_periods, title_agency, title_year
 from reportlint.model import Cell, Era, Heading, Paragraph, Report, Row, Section, Table
@@ -44,64 +28,53 @@ class ParseError(Exception):
     """The lines could not be arranged into a report (a bug, reported as E002)."""
 
 
-class _LineLexer(Lexer):
-    """Yields one token per logical line; ``start_pos`` is the line's index."""
-
-    def __init__(self, lexer_conf) -> None:  # noqa: D401 - lark's signature
-        pass
-
-    def lex(self, source: Source) -> Iterator[Token]:  # type: ignore[override]
-        seen_heading = False
-        for i, line in enumerate(source.logical):
-            role = source.roles.get(i, "")
-            if role == "title":
-                kind = "TITLE"
-            elif role == "signature":
-                kind = "SIGNATURE"
-            elif role == "closing-date":
-                kind = "CLOSING_DATE"
-            elif line.kind == "row":
-                kind = "ROW"
+def _tokens(source: Source) -> Iterator[tuple[str, int]]:
+    """One (terminal, index of the logical line) pair per logical line."""
+    seen_heading = False
+    roles = source.roles
+    for i, line in enumerate(source.logical):
+        role = roles.get(i, "")
+        if role == "title":
+            kind = "TITLE"
+        elif role == "signature":
+            kind = "SIGNATURE"
+        elif role == "closing-date":
+            kind = "CLOSING_DATE"
+        elif line.kind == "row":
+            kind = "ROW"
+        else:
+            h = match_heading(line.text)
+            if h:
+                kind = f"HEADING{h[0]}"
+                seen_heading = True
+            elif not seen_heading and _META_RE.search(line.text):
+                kind = "META"
             else:
-                h = match_heading(line.text)
-                if h:
-                    kind = f"HEADING{h[0]}"
-                    seen_heading = True
-                elif not seen_heading and _META_RE.search(line.text):
-                    kind = "META"
-                else:
-                    kind = "TEXT"
-            yield Token(kind, line.text, start_pos=i)
+                kind = "TEXT"
+        yield (kind, i)
 
 
-_parser: Lark | None = None
+_tables: lalr.Tables | None = None
 
 
-def _grammar_cache() -> str | bool:
-    """Where lark keeps the built LALR tables between runs (2 ms to load instead of ~12 ms to build).
+def _get_tables() -> lalr.Tables:
+    """The grammar's tables: the stored ones when they were built from this very grammar text.
 
-    In the user's own cache folder, not lark's default of the shared temporary
-    folder: the file is a pickle, and a pickle is only loaded from a place only
-    this user can write. Lark checks a hash of the grammar, its options and its
-    version in the file and rebuilds when they differ or the file is damaged.
+    A grammar edited without writing the tables again (``python -m
+    reportlint.lalr``) is compiled by lark here, so it is never run with stale tables.
     """
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    folder = os.path.join(base, "reportlint")
-    try:
-        os.makedirs(folder, mode=0o700, exist_ok=True)
-    except OSError:
-        return False
-    return os.path.join(folder, f"grammar-lark{_LARK_VERSION}-py{sys.version_info[0]}{sys.version_info[1]}.pickle")
+    global _tables
+    if _tables is None:
+        from reportlint import grammars
+        from reportlint.grammars import report_lalr as stored
 
-
-def _get_parser() -> Lark:
-    global _parser
-    if _parser is None:
-        grammar = resources.files("reportlint.grammars").joinpath("report.lark").read_text(encoding="utf-8")
-        # The transformer runs inside the LALR parser, on each reduction: no parse
-        # tree is built and walked again (a third of the parse time).
-        _parser = Lark(grammar, parser="lalr", lexer=_LineLexer, transformer=_TO_BLOCKS, cache=_grammar_cache())
-    return _parser
+        with open(os.path.join(os.path.dirname(grammars.__file__), "report.lark"), encoding="utf-8") as fh:
+            grammar = fh.read()
+        if grammar == stored.GRAMMAR:
+            _tables = lalr.Tables(stored.START, stored.ACCEPT, stored.RULES, stored.STATES)
+        else:
+            _tables = lalr.compile_grammar(grammar)
+    return _tables
 
 
 def _heading(line: LogicalLine) -> Heading:
@@ -112,45 +85,37 @@ def _heading(line: LogicalLine) -> Heading:
                    separator=m.group("sep"), title=line.text[m.end():].strip())
 
 
-class _ToBlocks(Transformer):
-    """Tokens to blocks. One instance lives in the parser; ``_lines`` is set before each parse."""
+def _callbacks(lines: tuple[LogicalLine, ...]) -> dict:
+    """What each grammar rule makes of its children; a token is (terminal, line index)."""
 
-    _lines: tuple[LogicalLine, ...] = ()
+    def title(items):
+        return ("title", Paragraph(lines[items[0][1]], role="title"))
 
-    def _line(self, tok: Token) -> LogicalLine:
-        return self._lines[tok.start_pos]
+    def heading(items):
+        return _heading(lines[items[0][1]])
 
-    def title(self, items):
-        return ("title", Paragraph(self._line(items[0]), role="title"))
+    def paragraph(items):
+        return Paragraph(lines[items[0][1]])
 
-    def heading(self, items):
-        return _heading(self._line(items[0]))
+    def meta(items):
+        return Paragraph(lines[items[0][1]], role="meta")
 
-    def paragraph(self, items):
-        return Paragraph(self._line(items[0]))
-
-    def meta(self, items):
-        return Paragraph(self._line(items[0]), role="meta")
-
-    def table(self, items):
+    def table(items):
         rows = []
-        for tok in items:
-            line = self._line(tok)
+        for _, i in items:
+            line = lines[i]
             rows.append(Row(tuple(Cell(c) for c in line.cells), line))
         return Table(tuple(rows))
 
-    def closing(self, items):
-        blocks = []
-        for tok in items:
-            role = "signature" if tok.type == "SIGNATURE" else "closing-date"
-            blocks.append(Paragraph(self._line(tok), role=role))
-        return ("closing", tuple(blocks))
+    def closing(items):
+        return ("closing", tuple(Paragraph(lines[i], role="signature" if kind == "SIGNATURE" else "closing-date")
+                                 for kind, i in items))
 
-    def start(self, items):
+    def start(items):
         return items
 
-
-_TO_BLOCKS = _ToBlocks()
+    return {"title": title, "heading": heading, "paragraph": paragraph, "meta": meta, "table": table,
+            "closing": closing, "start": start}
 
 
 class _Node:
@@ -183,14 +148,10 @@ def _build_sections(blocks) -> tuple[Section, ...]:
 
 def parse_source(source: Source) -> Report:
     """Build the Report for a Source. Raises :class:`ParseError` only on a grammar bug."""
-    parser = _get_parser()
-    _TO_BLOCKS._lines = source.logical
     try:
-        items = parser.parse(source)
-    except LarkError as exc:  # pragma: no cover - the lexer only emits valid sequences
+        items = lalr.run(_get_tables(), _tokens(source), _callbacks(source.logical))
+    except lalr.LalrError as exc:  # pragma: no cover - the lexer only emits valid sequences
         raise ParseError(str(exc)) from exc
-    finally:
-        _TO_BLOCKS._lines = ()
 
     title = None
     closing: tuple[Paragraph, ...] = ()

@@ -231,14 +231,14 @@ def test_a_changed_previous_year_report_invalidates_the_pair(tmp_path, capsys):
 
 
 def test_a_run_answered_by_the_cache_never_imports_the_parser(reports, tmp_path):
-    """A pre-commit run on unchanged reports should not pay for lark (imported when a file is parsed)."""
+    """A pre-commit run on unchanged reports should not pay for the parser (imported when a file is parsed)."""
     import subprocess
     import sys
 
     cache = str(tmp_path / "cache")
     code = ("import sys, io\nfrom reportlint.cli import main\nsys.stdout = io.StringIO()\n"
             f"main(['check', {str(reports)!r}, '--cache-dir', {cache!r}])\n"
-            "sys.stdout = sys.__stdout__\nprint('lark' in sys.modules)\n")
+            "sys.stdout = sys.__stdout__\nprint('reportlint.parse' in sys.modules)\n")
     env = {k: v for k, v in os.environ.items() if k != "REPORTLINT_NO_CACHE"}
     first = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     second = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)

@@ -38,6 +38,7 @@ def test_wheel_layout(wheel):
     assert "reportlint/rules/__init__.py" in names
     assert "reportlint/rules/structure.py" in names
     assert "reportlint/grammars/report.lark" in names
+    assert "reportlint/grammars/report_lalr.py" in names  # the tables: without them every check imports lark
     ep = next(n for n in names if n.endswith("entry_points.txt"))
     text = zipfile.ZipFile(wheel).read(ep).decode()
     assert "[reportlint]" in text and "builtin = reportlint.rules" in text
