@@ -25,10 +25,10 @@ import json
 import os
 import re
 from collections import Counter
-from dataclasses import dataclass
 from typing import Callable, Iterable, Sequence
 
 from reportlint.formatters import FormatOptions
+from reportlint.records import dataclass
 
 VERSION = 1
 CONTEXT = 12  # non-blank characters kept on each side of the finding, within its paragraph

@@ -17,12 +17,12 @@ Anything that changes one of these misses the cache. Entries are plain JSON,
 written atomically; an entry that cannot be read or does not have the
 expected shape is treated as a miss, and a cache folder that cannot be created
 or written turns the cache off for the run — the cache never makes a check
-fail. Cross-report findings (X7xx) depend on two files and are never cached.
+fail. Cross-report findings (X7xx) depend on two files: they are cached per
+pair, keyed by both paths and both contents.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sys
@@ -30,7 +30,7 @@ from typing import Any
 
 from reportlint import __version__
 from reportlint.atomic import replace_file
-from reportlint.engine import Diagnostic, FileResult, _jsonable, content_hash, read_input
+from reportlint.engine import Diagnostic, FileResult, _jsonable, blake2b, content_hash, read_input
 from reportlint.readers import ReadError
 from reportlint.rule import Edit, Message, Severity
 from reportlint.source import Source, Span, Suppression
@@ -97,7 +97,7 @@ def setup_fingerprint(linter) -> str:
         "profile": repr(linter.profile),
     }
     raw = json.dumps(parts, sort_keys=True, ensure_ascii=False, default=repr).encode("utf-8")
-    return hashlib.blake2b(raw, digest_size=16).hexdigest()
+    return blake2b(raw, digest_size=16).hexdigest()
 
 
 # -- (de)serialising a slim result ------------------------------------------------------------
@@ -170,7 +170,7 @@ class ResultCache:
 
     def _key(self, linter, path: str, digest: str) -> str:
         raw = "\0".join((self._setup(linter, path), path, digest)).encode("utf-8", "surrogatepass")
-        return hashlib.blake2b(raw, digest_size=20).hexdigest()
+        return blake2b(raw, digest_size=20).hexdigest()
 
     def _file(self, key: str) -> str:
         return os.path.join(self.root, key[:2], key + ".json")
@@ -205,7 +205,7 @@ class ResultCache:
             return None
         raw = "\0".join((self._setup(linter, cur.path), "pair", prev.path, prev.content_hash, cur.path,
                          cur.content_hash)).encode("utf-8", "surrogatepass")
-        return hashlib.blake2b(raw, digest_size=20).hexdigest()
+        return blake2b(raw, digest_size=20).hexdigest()
 
     def get_pair(self, linter, prev: FileResult, cur: FileResult) -> list[Diagnostic] | None:
         key = self._pair_key(linter, prev, cur)

@@ -274,6 +274,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return EXIT_ERROR
     finally:
-        rx = sys.modules.get("reportlint.rx")
-        if rx is not None:
-            rx.save()  # the regular expressions compiled in this run, for the next one's start-up
+        for name in ("reportlint.rx", "reportlint.records"):  # start-up tables for the next run
+            module = sys.modules.get(name)
+            if module is not None:
+                module.save()

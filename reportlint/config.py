@@ -31,7 +31,6 @@ import json
 import os
 import re
 import sys
-from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from typing import Any, Iterable, Mapping, Sequence
@@ -41,6 +40,7 @@ from reportlint.model import AgencyKind, Era
 from reportlint.plugins import PluginError, Registry, load_registry
 from reportlint.rule import Severity
 from reportlint.timelimit import DEFAULT_RULE_TIMEOUT
+from reportlint.records import dataclass
 
 CONFIG_NAMES = (".reportlint.toml", "reportlint.toml", "pyproject.toml")
 SCHEMA_RESOURCE = "config.schema.json"

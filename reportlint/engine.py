@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import os
 import stat
-import traceback
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from typing import Any, Iterable, Mapping
 
 from reportlint.model import Report
@@ -21,6 +20,7 @@ from reportlint.rule import Edit, Finding, Message, Rule, RuleContext, Severity
 from reportlint.selection import is_selected
 from reportlint.source import Source, Span
 from reportlint.timelimit import DEFAULT_RULE_TIMEOUT, RuleClock, RuleTimeout, timeout_message
+from reportlint.records import dataclass
 
 # Refuse to read files larger than this; a report is rarely over 1 MB.
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -180,9 +180,23 @@ def os_reason_zh(exc: OSError) -> str:
 
 
 def content_hash(data: bytes) -> str:
-    import hashlib
+    return blake2b(data, digest_size=16).hexdigest()
 
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+def blake2b(data: bytes = b"", *, digest_size: int):
+    """hashlib's BLAKE2b, taken from CPython's own module when there is one: importing
+    hashlib loads OpenSSL (~3 ms of a one-file check) for a hash that does not use it."""
+    try:
+        from _blake2 import blake2b as impl
+    except ImportError:  # another Python implementation
+        from hashlib import blake2b as impl
+    return impl(data, digest_size=digest_size)
+
+
+def _traceback_text() -> str:
+    import traceback  # only for --verbose crash reports: not part of every start-up
+
+    return traceback.format_exc()
 
 
 _FILE_START = Span(1, 1, 1, 1)
@@ -350,11 +364,11 @@ class Linter:
         except RuleTimeout:
             zh, en = timeout_message(rule.code, rule.name, clock.limit)
             return self._engine(path, "E900", zh, en, rule=rule.code, timeout=clock.limit,
-                                traceback=traceback.format_exc() if self.settings.verbose else "")
+                                traceback=_traceback_text() if self.settings.verbose else "")
         except Exception as exc:
             return self._engine(path, "E900", f"规则 {rule.code}（{rule.name}）运行出错：{type(exc).__name__}: {exc}",
                                 f"rule {rule.code} ({rule.name}) crashed: {type(exc).__name__}: {exc}", rule=rule.code,
-                                traceback=traceback.format_exc() if self.settings.verbose else "")
+                                traceback=_traceback_text() if self.settings.verbose else "")
         severity = self._severity(rule.code, rule.severity)
         return [Diagnostic(path, rule.code, rule.name, severity, f.span, f.message, f.evidence, f.fix) for f in findings]
 

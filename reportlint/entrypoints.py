@@ -20,8 +20,9 @@ from __future__ import annotations
 import os
 import re
 import sys
-from dataclasses import dataclass
 from importlib import import_module
+
+from reportlint.records import dataclass
 
 _SECTION_RE = re.compile(r"^\s*\[([^\]]+)\]\s*$")
 _PATH_FINDER = next((f for f in sys.meta_path if getattr(f, "__name__", "") == "PathFinder"), None)

@@ -19,11 +19,11 @@ Ids (documented in docs/extract.md, generated from this module):
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 
 from reportlint.model import Era
 from reportlint.tables.labels import T2_BLOCKS, T3_COLUMNS, T3_COLUMNS_EN, T3_ROWS, T4_GROUPS, T4_GROUPS_EN, T4_RESULTS, T4_RESULTS_EN
+from reportlint.records import dataclass
 
 FORMATS = (Era.FMT2021, Era.FMT2019)  # fixed order of the catalogue: the current format first
 

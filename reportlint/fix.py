@@ -35,10 +35,11 @@ import os
 import re
 import stat
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from reportlint.rule import Edit, Message
+from reportlint.records import dataclass
 
 if TYPE_CHECKING:
     from reportlint.engine import Diagnostic, FileResult, Linter

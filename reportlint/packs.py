@@ -36,13 +36,14 @@ from __future__ import annotations
 
 import os
 import time
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, Iterable, Sequence
 
 from reportlint.hookspecs import hookimpl
 from reportlint.model import AgencyKind, Era
 from reportlint.rule import ALL_ERAS, Edit, Finding, Message, Rule, Severity
 from reportlint.source import Span
+from reportlint.records import dataclass
 
 PACK_SCHEMA = "pack.schema.json"
 PATTERN_BUDGET = 0.25  # seconds per pattern per report

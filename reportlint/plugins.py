@@ -9,7 +9,7 @@ exit code 2 and a message naming the plugin.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, Callable, Iterable
 
 import pluggy
@@ -18,6 +18,7 @@ from reportlint import core_plugin, hookspecs
 from reportlint.entrypoints import entry_points
 from reportlint.profiles import Profile
 from reportlint.rule import Rule, Severity
+from reportlint.records import dataclass
 
 GROUP = "reportlint"
 _CODE_RE = re.compile(r"^[A-Z]{1,4}\d{3}$")

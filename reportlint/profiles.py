@@ -7,10 +7,11 @@ through the ``reportlint_profiles`` hook; configuration chooses which applies.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Mapping
 
 from reportlint.model import AgencyKind, Era
+from reportlint.records import dataclass
 
 # (month, day) in the year after the report year.
 Deadline = tuple[int, int]

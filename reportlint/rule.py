@@ -10,12 +10,13 @@ code, name and severity. Rules hold no state between reports and never print.
 from __future__ import annotations
 
 import inspect
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import Enum
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Mapping
 
 from reportlint.model import Era
 from reportlint.source import Span
+from reportlint.records import dataclass
 
 if TYPE_CHECKING:
     from reportlint.model import Report

@@ -20,11 +20,12 @@ exactly as without this module. A pattern object made here is equal to the one
 from __future__ import annotations
 
 import marshal
-import os
-from array import array
 import re
 import sys
+from array import array
 from typing import Any
+
+from reportlint import usercache
 
 try:  # CPython internals, stable within one Python version (the cache key holds the version)
     import _sre
@@ -42,21 +43,21 @@ _new = 0  # entries added to the table in this run
 
 
 def cache_file() -> str:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return os.path.join(base, "reportlint", f"regex-py{sys.version_info[0]}{sys.version_info[1]}.marshal")
+    return usercache.path(f"regex-py{sys.version_info[0]}{sys.version_info[1]}.marshal")
 
 
 def _load() -> dict:
     global _table
     if _table is None:
         _table = {}
-        try:
-            with open(cache_file(), "rb") as fh:
-                magic, table = marshal.load(fh)
-            if magic == _MAGIC and isinstance(table, dict):
-                _table = table
-        except (OSError, EOFError, ValueError, TypeError):
-            pass
+        data = usercache.read_private(cache_file())
+        if data is not None:
+            try:
+                magic, table = marshal.loads(data)
+                if magic == _MAGIC and isinstance(table, dict):
+                    _table = table
+            except (EOFError, ValueError, TypeError):
+                pass
     return _table
 
 
@@ -110,15 +111,8 @@ def save() -> None:
     global _new
     if not _new or _table is None or _MAGIC is None:
         return
-    path = cache_file()
-    try:
-        os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
-        from reportlint.atomic import replace_file
-
-        replace_file(path, marshal.dumps((_MAGIC, _table)), prefix=".regex-")
+    if usercache.write_private(cache_file(), marshal.dumps((_MAGIC, _table)), prefix=".regex-"):
         _new = 0
-    except (OSError, ValueError):
-        pass
 
 
 def stats() -> dict[str, Any]:

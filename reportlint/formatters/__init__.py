@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, Callable, Iterable, Mapping
 
 from reportlint.rule import Severity
+from reportlint.records import dataclass
 
 
 @dataclass(frozen=True)

@@ -32,11 +32,11 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from dataclasses import dataclass
 
 from reportlint.readers import ReadError, check_text_chars
 from reportlint.readers.repair import VALUE_RE, repair
 from reportlint.source import Source
+from reportlint.records import dataclass
 
 MAX_PART_BYTES = 64 * 1024 * 1024  # uncompressed size of one member
 MAX_TOTAL_BYTES = 256 * 1024 * 1024  # uncompressed size of all members

@@ -16,10 +16,11 @@ from __future__ import annotations
 import re
 
 from reportlint import rx
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from reportlint.readers.repair import repair
 from reportlint.source import LogicalLine, Segment, Source, Suppression
+from reportlint.records import dataclass
 
 Position = tuple[int, int]  # 1-based (line, column) in the original file
 
