@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import stat
+from types import MappingProxyType
 from dataclasses import field, replace
 from typing import Any, Iterable, Mapping
 
@@ -214,6 +215,11 @@ class Linter:
         if s.deadlines:  # configured deadlines tighten (or relax) the profile's
             self.profile = replace(self.profile, name=f"{self.profile.name}+config",
                                    deadlines={**self.profile.deadlines, **s.deadlines})
+        # What every report's run needs per rule, worked out once: its context (options are
+        # read-only, as a rule must not change what the next report sees) and its severity.
+        self._per_report = [(rule, RuleContext(MappingProxyType({**rule.options, **s.rule_options.get(rule.code, {})}),
+                                               self.profile), self._severity(rule.code, rule.severity))
+                            for rule in self.active if not rule.cross_report]
 
     # -- configuration: severity overrides, per-file ignores, era/kind overrides -------------
     def _severity(self, code: str, default: Severity) -> Severity | None:
@@ -340,14 +346,14 @@ class Linter:
     def _run_rules(self, report: Report) -> list[Diagnostic]:
         out: list[Diagnostic] = []
         with RuleClock(self.settings.rule_timeout) as clock:
-            for rule in self.active:
-                if rule.cross_report or not self._applies(rule, report):
-                    continue  # cross-report rules run in lint_across
-                ctx = RuleContext({**rule.options, **self.settings.rule_options.get(rule.code, {})}, self.profile)
-                out.extend(self._call_rule(clock, rule, report.path, "check", rule.check, report, ctx))
+            for rule, ctx, severity in self._per_report:  # cross-report rules run in lint_across
+                if self._applies(rule, report):
+                    out.extend(self._call_rule(clock, rule, report.path, "check", rule.check, report, ctx,
+                                               severity=severity))
         return out
 
-    def _call_rule(self, clock: RuleClock, rule: Rule, path: str, what: str, call, *args) -> list[Diagnostic]:
+    def _call_rule(self, clock: RuleClock, rule: Rule, path: str, what: str, call, *args,
+                   severity: Severity | None = None) -> list[Diagnostic]:
         """One ``check``/``check_pair`` call under the time limit: its findings as Diagnostics, or one E900
         when it raises, returns something that is not a Finding, or runs longer than ``rule_timeout``."""
         try:
@@ -369,7 +375,10 @@ class Linter:
             return self._engine(path, "E900", f"规则 {rule.code}（{rule.name}）运行出错：{type(exc).__name__}: {exc}",
                                 f"rule {rule.code} ({rule.name}) crashed: {type(exc).__name__}: {exc}", rule=rule.code,
                                 traceback=_traceback_text() if self.settings.verbose else "")
-        severity = self._severity(rule.code, rule.severity)
+        if not findings:
+            return findings
+        if severity is None:
+            severity = self._severity(rule.code, rule.severity)
         return [Diagnostic(path, rule.code, rule.name, severity, f.span, f.message, f.evidence, f.fix) for f in findings]
 
     # -- cross-report rules (X7xx) ----------------------------------------------------------
