@@ -99,8 +99,22 @@ _WIDE = ("\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f"
 # narrow runs is cheaper than collecting every wide character (the repair step
 # measures every line).
 _NARROW_RUN_RE = rx.compile(f"[^{_WIDE}]+")
+_WIDE_RUN_RE = rx.compile(f"[{_WIDE}]+")
 
 
 def display_width(text: str) -> int:
     """Columns the text occupies in a terminal (CJK and full-width count two)."""
     return 2 * len(text) - sum(map(len, _NARROW_RUN_RE.findall(text)))
+
+
+def display_widths(texts: list[str]) -> list[int]:
+    """``display_width`` of each of ``texts``, measured in one pass over their joined text.
+
+    Deleting the wide runs leaves the narrow characters, line by line: one regex
+    pass instead of one call per line (about half the time for a few hundred lines).
+    """
+    joined = "\n".join(texts)
+    if joined.count("\n") != len(texts) - 1:  # a text holding a line break: the lines cannot be told apart
+        return [display_width(t) for t in texts]
+    narrow = _WIDE_RUN_RE.sub("", joined).split("\n")
+    return [2 * len(t) - len(n) for t, n in zip(texts, narrow)]

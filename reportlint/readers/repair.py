@@ -33,6 +33,7 @@ from reportlint.patterns import (
     AGENCY_SUFFIX_RE,
     DATE_LINE_RE,
     display_width,
+    display_widths,
     ends_sentence,
     match_heading,
 )
@@ -73,6 +74,8 @@ _SECTION_HEADING_RE = rx.compile(
     r"申请行政复议|被申请行政复议|存在的主要问题|存在问题|其他需要报告|收费及减免)"
 )
 _SECTION_START = frozenset("一二三四五六七八九十")
+# How a lone value can begin, besides a digit (\d is a decimal digit, which str.isdigit includes).
+_VALUE_START = frozenset("+-－＋/／—–")
 # Prose stating a count ("共办理188件") is not a table label, whatever it mentions.
 _COUNT_RE = rx.compile(r"\d+[ \u3000]*[件条个次项起]")
 
@@ -143,6 +146,13 @@ def _width_at_most(r: _Raw, limit: int) -> bool:
     return _width(r) <= limit
 
 
+def _measure(raws: list[_Raw]) -> None:
+    """Measure the lines not yet measured, all at once."""
+    todo = [r for r in raws if r.width < 0]
+    for r, width in zip(todo, display_widths([r.text for r in todo])):
+        r.width = width
+
+
 def _has_label(r: _Raw) -> int:
     """1 when the line names a table label (asked of a line up to twice: remembered)."""
     if r.label < 0:
@@ -194,7 +204,9 @@ def _detect_layout(raws: list[_Raw]) -> str:
 
 
 def _full_width(raws: list[_Raw]) -> int:
-    widths = sorted(_width(r) for r in raws if r.kind in ("prose", "heading") and not r.role)
+    measured = [r for r in raws if r.kind in ("prose", "heading") and not r.role]
+    _measure(measured)
+    widths = sorted(r.width for r in measured)
     if not widths:
         return 0
     return widths[(len(widths) * 3) // 4]
@@ -225,16 +237,21 @@ def _row_of(raw: _Raw) -> LogicalLine:
 def _tableish(r: _Raw) -> bool:
     """A line that can only belong to a table: a row, a lone value, or a table label.
 
-    The width limit is tested last: it needs the line measured, the other tests do not.
+    The tests that are cheap, or rarely passed, come first (few prose lines name
+    a table label); the width limit comes last: it needs the line measured.
     """
     if r.kind == "row":
         return True
+    if _is_value(r):  # a value never starts like a section heading
+        return not r.role and _width_at_most(r, 80)
     text = r.text
-    if r.role or text[0] in _SECTION_START and _SECTION_HEADING_RE.match(text):
-        return False
-    if not VALUE_RE.match(text) and (text.endswith("。") or _COUNT_RE.search(text) or not _has_label(r)):
-        return False  # prose stating a count, or no table label at all
-    return _width_at_most(r, 80)
+    return (not r.role and not text.endswith("。") and not (text[0] in _SECTION_START and _SECTION_HEADING_RE.match(text))
+            and bool(_has_label(r)) and not _COUNT_RE.search(text) and _width_at_most(r, 80))
+
+
+def _is_value(r: _Raw) -> bool:
+    """A cell value standing alone on the line."""
+    return (r.text[0] in _VALUE_START or r.text[0].isdigit()) and VALUE_RE.match(r.text) is not None
 
 
 def _values_in(r: _Raw) -> int:
@@ -257,29 +274,44 @@ def _mark_table_regions(raws: list[_Raw]) -> None:
     short fragments (a label split over two lines); it ends before anything
     else, and trailing fragments are given back. It is a table only when it
     holds at least three values and two table labels — prose never does.
+
+    So a region lies in a stretch of lines that are each table-ish or a
+    fragment, and fills it from its first table-ish line that is not a date to
+    its last table-ish line. Values are only found in rows and lone values:
+    only the stretches around those are worked out, and most prose lines are
+    never asked whether they name a table label (the costliest test).
     """
-    tableish = [_tableish(r) for r in raws]  # once per line: the scan below revisits lines
-    i = 0
-    n = len(raws)
-    while i < n:
-        if not tableish[i] or raws[i].kind == "date":
-            i += 1
+    tableish: list[bool | None] = [None] * len(raws)  # worked out once, when first asked
+
+    def in_stretch(k: int) -> bool:
+        if tableish[k] is None:
+            tableish[k] = _tableish(raws[k])
+        return tableish[k] or _is_fragment(raws[k])
+
+    stretches = []
+    end = -1
+    for k, r in enumerate(raws):
+        if k > end and (r.kind == "row" or _is_value(r)) and in_stretch(k):
+            start = k
+            while start > 0 and in_stretch(start - 1):
+                start -= 1
+            end = k
+            while end + 1 < len(raws) and in_stretch(end + 1):
+                end += 1
+            stretches.append((start, end))
+    # Worked out for every stretch before any line is turned into a row, as a line's
+    # kind decides whether it is table-ish.
+    for start, end in stretches:
+        ends = [k for k in range(start, end + 1) if tableish[k]]
+        firsts = [k for k in ends if raws[k].kind != "date"]
+        if not firsts:
             continue
-        last = i
-        j = i + 1
-        while j < n:
-            if tableish[j]:
-                last = j
-            elif not _is_fragment(raws[j]):
-                break
-            j += 1
-        region = raws[i: last + 1]
+        region = raws[firsts[0]: ends[-1] + 1]
         # A region of rows only has nothing to convert: its values and labels need no counting.
         if any(r.kind != "row" for r in region) and _holds_table(region):
             for r in region:
                 if r.kind != "row":
                     r.kind, r.sep = "row", None
-        i = last + 1
 
 
 def _holds_table(region: list[_Raw]) -> bool:
