@@ -33,6 +33,7 @@ DATE_LINE_RE = rx.compile(
 # Sentence-final punctuation: a line ending in one of these ends its paragraph.
 _FINAL = "。！？!?…"
 _CLOSERS = "”’）)」』》"
+_FINAL_OR_SEMICOLON = _FINAL + "；;"
 
 # Typical endings of an agency name, used to recognise the signature above the
 # closing date without mistaking a short last sentence ("特此报告") for it.
@@ -60,12 +61,12 @@ def cn_number(text: str) -> int | None:
 
 
 # Every heading marker starts with one of these (checked first: most lines are not headings).
-_HEADING_START = frozenset("一二三四五六七八九十（(0123456789")
+HEADING_START = frozenset("一二三四五六七八九十（(0123456789")
 
 
 def match_heading(text: str) -> tuple[int, re.Match[str]] | None:
     """Return (level, match) when ``text`` starts with a heading marker."""
-    if not text or text[0] not in _HEADING_START:
+    if not text or text[0] not in HEADING_START:
         return None
     for level, pattern in HEADING_PATTERNS:
         m = pattern.match(text)
@@ -83,13 +84,9 @@ def ends_sentence(text: str, *, semicolon: bool = False) -> bool:
     t = text.rstrip()
     if not t:
         return True
+    finals = _FINAL_OR_SEMICOLON if semicolon else _FINAL
     last = t[-1]
-    finals = _FINAL + ("；;" if semicolon else "")
-    if last in finals:
-        return True
-    if last in _CLOSERS and len(t) > 1 and t[-2] in finals:
-        return True
-    return False
+    return last in finals or (last in _CLOSERS and len(t) > 1 and t[-2] in finals)
 
 
 # Characters a terminal shows two columns wide (CJK, full-width forms, Hangul …).

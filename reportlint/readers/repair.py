@@ -32,6 +32,7 @@ from reportlint import rx
 from reportlint.patterns import (
     AGENCY_SUFFIX_RE,
     DATE_LINE_RE,
+    HEADING_START,
     display_width,
     display_widths,
     ends_sentence,
@@ -42,6 +43,8 @@ from reportlint.tables.labels import TABLE_PHRASES
 from reportlint.tables.normalise import norm_label, _ONE_CHAR
 
 _SPACE = " \u3000\t\f\v\xa0"
+# What a line may have stripped off its ends.
+_EDGE = frozenset(_SPACE + "\r\n")
 # Blank lines allowed between two halves of one paragraph.
 _MAX_GAP = 3
 # In paragraph layout only lines at least this long may continue on the next line:
@@ -104,23 +107,29 @@ def _classify(lines: list[str]) -> list[_Raw]:
     for number, line in enumerate(lines, 1):
         if not line or line.isspace() and "\t" not in line:
             continue  # most lines of a wrapped file: decided first
-        # Trailing tabs are empty cells of a row, so only spaces are stripped first.
-        body = line.rstrip(" \u3000\xa0\f\v\r\n")
-        stripped = body.lstrip(" \u3000\xa0\f\v")
-        if "\t" in stripped and ("\t" in stripped.strip("\t") or (stripped.endswith("\t") and stripped.strip())):
-            # A tab-separated table row keeps its leading empty cells.
-            append(_Raw(number, stripped, len(body) - len(stripped) + 1, "row", 0, sep="\t"))
+        if line[0] in _EDGE or line[-1] in _EDGE or "\t" in line:
+            # Trailing tabs are empty cells of a row, so only spaces are stripped first.
+            body = line.rstrip(" \u3000\xa0\f\v\r\n")
+            stripped = body.lstrip(" \u3000\xa0\f\v")
+            if "\t" in stripped and ("\t" in stripped.strip("\t") or (stripped.endswith("\t") and stripped.strip())):
+                # A tab-separated table row keeps its leading empty cells.
+                append(_Raw(number, stripped, len(body) - len(stripped) + 1, "row", 0, sep="\t"))
+                continue
+            text = stripped.strip(_SPACE)
+            if not text:
+                continue
+            # The indentation is what the stripping of both ends left out on the left.
+            column = len(body.rstrip(_SPACE)) - len(text) + 1
+        else:  # nothing to strip (most lines): the stripping above would leave the line as it is
+            text = line
+            column = 1
+        if "---" in text and _MD_SEPARATOR_RE.match(text):
             continue
-        text = stripped.strip(_SPACE)
-        if not text or "---" in text and _MD_SEPARATOR_RE.match(text):
-            continue
-        # The indentation is what the stripping of both ends left out on the left.
-        column = len(body.rstrip(_SPACE)) - len(text) + 1
         if "|" in text and _is_pipe_row(text):
             append(_Raw(number, text, column, "row", 0, sep="|"))  # a row's width is never asked
         elif text.endswith("日") and DATE_LINE_RE.match(text):
             append(_Raw(number, text, column, "date"))
-        elif match_heading(text):
+        elif text[0] in HEADING_START and match_heading(text):
             append(_Raw(number, text, column, "heading"))
         else:
             append(_Raw(number, text, column, "prose"))
@@ -220,16 +229,17 @@ def _row_of(raw: _Raw) -> LogicalLine:
     segments = (Segment(0, raw.number, raw.column),)
     if raw.sep is None:  # one cell: the whole (stripped) line, at the row's own place
         return LogicalLine(raw.text, segments, "row", (LogicalLine(raw.text, segments, "cell"),))
-    cells = []
-    column = raw.column
+    number = raw.number
     parts = raw.text.split(raw.sep)
     last = len(parts) - 1
+    outer_pipes = raw.sep == "|" and last > 0  # Markdown's: they leave an empty first and last part, no cells
+    cells = []
+    column = raw.column
     for k, part in enumerate(parts):
         cell_text = part.strip(_SPACE)
-        # Markdown's outer pipes leave an empty first and last part: no cells.
-        if cell_text or raw.sep != "|" or not last or 0 < k < last:
+        if cell_text or not outer_pipes or 0 < k < last:
             lead = len(part) - len(part.lstrip(_SPACE))
-            cells.append(LogicalLine(cell_text, (Segment(0, raw.number, column + lead),), "cell"))
+            cells.append(LogicalLine(cell_text, (Segment(0, number, column + lead),), "cell"))
         column += len(part) + 1
     return LogicalLine(raw.text, segments, "row", tuple(cells))
 
@@ -315,7 +325,17 @@ def _mark_table_regions(raws: list[_Raw]) -> None:
 
 
 def _holds_table(region: list[_Raw]) -> bool:
-    return sum(_values_in(r) for r in region) >= 3 and sum(_has_label(r) for r in region) >= 2
+    """At least three values and two table labels (counted only as far as needed: a table has hundreds)."""
+    return _at_least(3, map(_values_in, region)) and _at_least(2, map(_has_label, region))
+
+
+def _at_least(limit: int, counts) -> bool:
+    total = 0
+    for count in counts:
+        total += count
+        if total >= limit:
+            return True
+    return False
 
 
 def _join(parts: list[_Raw], kind: str) -> LogicalLine:
@@ -326,7 +346,7 @@ def _join(parts: list[_Raw], kind: str) -> LogicalLine:
     for p in parts:
         segments.append(Segment(offset, p.number, p.column))
         offset += len(p.text)
-    return LogicalLine("".join(p.text for p in parts), tuple(segments), kind)
+    return LogicalLine("".join([p.text for p in parts]), tuple(segments), kind)
 
 
 def repair(lines: list[str]) -> tuple[tuple[LogicalLine, ...], str, dict[int, str]]:
@@ -368,11 +388,13 @@ def repair(lines: list[str]) -> tuple[tuple[LogicalLine, ...], str, dict[int, st
             i += 1
             continue
         j = i + 1
-        while j < n and _may_continue(raws[j - 1], wrapped, full):
+        while j < n:
             nxt = raws[j]
             # The blank lines between two lines are the numbers skipped between them.
-            if nxt.number - raws[j - 1].number - 1 > _MAX_GAP or nxt.kind != "prose" or nxt.role:
+            if (nxt.kind != "prose" or nxt.role or nxt.number - r.number - 1 > _MAX_GAP
+                    or not _may_continue(r, wrapped, full)):
                 break
+            r = nxt
             j += 1
         out.append(_join(raws[i:j], "text"))
         i = j
