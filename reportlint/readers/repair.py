@@ -31,12 +31,15 @@ from reportlint import rx
 
 from reportlint.patterns import (
     AGENCY_SUFFIX_RE,
+    CLOSED,
     DATE_LINE_RE,
     HEADING_START,
+    OPEN,
+    SEMICOLON,
     display_width,
     display_widths,
-    ends_sentence,
     match_heading,
+    sentence_end,
 )
 from reportlint.source import LogicalLine, Segment
 from reportlint.tables.labels import TABLE_PHRASES
@@ -61,6 +64,7 @@ class _Raw:
     text: str  # stripped
     column: int  # 1-based column of text[0] in the original line
     kind: str  # row | heading | date | prose
+    end: int = OPEN  # how the line ends (patterns.sentence_end); never asked of a row
     width: int = -1  # display width; -1 until a decision needs it (see _width)
     role: str = ""  # title | signature | closing-date
     sep: str | None = None  # cell separator of a row: "\t", "|" or None (one cell)
@@ -113,7 +117,7 @@ def _classify(lines: list[str]) -> list[_Raw]:
             stripped = body.lstrip(" \u3000\xa0\f\v")
             if "\t" in stripped and ("\t" in stripped.strip("\t") or (stripped.endswith("\t") and stripped.strip())):
                 # A tab-separated table row keeps its leading empty cells.
-                append(_Raw(number, stripped, len(body) - len(stripped) + 1, "row", 0, sep="\t"))
+                append(_Raw(number, stripped, len(body) - len(stripped) + 1, "row", sep="\t"))
                 continue
             text = stripped.strip(_SPACE)
             if not text:
@@ -126,13 +130,13 @@ def _classify(lines: list[str]) -> list[_Raw]:
         if "---" in text and _MD_SEPARATOR_RE.match(text):
             continue
         if "|" in text and _is_pipe_row(text):
-            append(_Raw(number, text, column, "row", 0, sep="|"))  # a row's width is never asked
+            append(_Raw(number, text, column, "row", sep="|"))
         elif text.endswith("日") and DATE_LINE_RE.match(text):
-            append(_Raw(number, text, column, "date"))
+            append(_Raw(number, text, column, "date", sentence_end(text)))
         elif text[0] in HEADING_START and match_heading(text):
-            append(_Raw(number, text, column, "heading"))
+            append(_Raw(number, text, column, "heading", sentence_end(text)))
         else:
-            append(_Raw(number, text, column, "prose"))
+            append(_Raw(number, text, column, "prose", sentence_end(text)))
     return raws
 
 
@@ -174,7 +178,7 @@ def _mark_title(raws: list[_Raw]) -> None:
     """The title block: the first few short lines up to one containing 报告."""
     head = raws[:_TITLE_SCAN]
     for i, r in enumerate(head):
-        if r.kind != "prose" or ends_sentence(r.text, semicolon=True) or not _width_at_most(r, 120):
+        if r.kind != "prose" or r.end != OPEN or not _width_at_most(r, 120):
             return
         if "报告" in r.text:
             for t in head[: i + 1]:
@@ -188,7 +192,7 @@ def _mark_closing(raws: list[_Raw]) -> None:
         return
     raws[-1].role = "closing-date"
     for r in reversed(raws[-3:-1]):
-        if (r.kind == "prose" and not r.role and _width_at_most(r, 60) and not ends_sentence(r.text, semicolon=True)
+        if (r.kind == "prose" and not r.role and _width_at_most(r, 60) and r.end == OPEN
                 and AGENCY_SUFFIX_RE.search(r.text.replace(" ", ""))):
             r.role = "signature"
         else:
@@ -204,7 +208,7 @@ def _detect_layout(raws: list[_Raw]) -> str:
     prose = [r for r in raws if r.kind == "prose" and not r.role]
     if len(prose) < 5:
         return "paragraph"
-    unterminated = [r for r in prose if not ends_sentence(r.text)]
+    unterminated = [r for r in prose if r.end != CLOSED]
     if len(unterminated) < 3 or len(unterminated) * 2 < len(prose):
         return "paragraph"  # too few even if all were full width: no need to measure the lines
     full = _full_width(raws)
@@ -273,7 +277,7 @@ def _values_in(r: _Raw) -> int:
 
 def _is_fragment(r: _Raw) -> bool:
     """A short piece of text inside a table region (a label split over two lines)."""
-    return (r.kind in ("prose", "heading") and not r.role and _width_at_most(r, 40) and not ends_sentence(r.text)
+    return (r.kind in ("prose", "heading") and not r.role and _width_at_most(r, 40) and r.end != CLOSED
             and not (r.text[0] in _SECTION_START and _SECTION_HEADING_RE.match(r.text)))
 
 
@@ -291,7 +295,8 @@ def _mark_table_regions(raws: list[_Raw]) -> None:
     only the stretches around those are worked out, and most prose lines are
     never asked whether they name a table label (the costliest test).
     """
-    tableish: list[bool | None] = [None] * len(raws)  # worked out once, when first asked
+    # A row is table-ish; another line is worked out once, when first asked.
+    tableish: list[bool | None] = [True if r.kind == "row" else None for r in raws]
 
     def in_stretch(k: int) -> bool:
         if tableish[k] is None:
@@ -300,13 +305,14 @@ def _mark_table_regions(raws: list[_Raw]) -> None:
 
     stretches = []
     end = -1
+    n = len(raws)
     for k, r in enumerate(raws):
-        if k > end and (r.kind == "row" or _is_value(r)) and in_stretch(k):
+        if k > end and (r.kind == "row" or _is_value(r) and in_stretch(k)):
             start = k
             while start > 0 and in_stretch(start - 1):
                 start -= 1
             end = k
-            while end + 1 < len(raws) and in_stretch(end + 1):
+            while end + 1 < n and (tableish[end + 1] or in_stretch(end + 1)):  # the rows of a table: no call
                 end += 1
             stretches.append((start, end))
     # Worked out for every stretch before any line is turned into a row, as a line's
@@ -387,16 +393,17 @@ def repair(lines: list[str]) -> tuple[tuple[LogicalLine, ...], str, dict[int, st
             out.append(_line_of(r))
             i += 1
             continue
+        last = r
         j = i + 1
         while j < n:
             nxt = raws[j]
             # The blank lines between two lines are the numbers skipped between them.
-            if (nxt.kind != "prose" or nxt.role or nxt.number - r.number - 1 > _MAX_GAP
-                    or not _may_continue(r, wrapped, full)):
+            if (nxt.kind != "prose" or nxt.role or nxt.number - last.number - 1 > _MAX_GAP
+                    or not _may_continue(last, wrapped, full)):
                 break
-            r = nxt
+            last = nxt
             j += 1
-        out.append(_join(raws[i:j], "text"))
+        out.append(_line_of(r) if last is r else _join(raws[i:j], "text"))
         i = j
     return tuple(out), layout, roles
 
@@ -411,7 +418,7 @@ def _leaves_open(text: str) -> bool:
 
 def _may_continue(raw: _Raw, wrapped: bool, full: int) -> bool:
     """Can the paragraph that ends with ``raw`` go on on the next line?"""
-    if ends_sentence(raw.text, semicolon=not wrapped):
+    if raw.end == CLOSED or raw.end == SEMICOLON and not wrapped:
         return False
     if raw.kind == "heading":
         # A heading as wide as the wrapped lines may be a numbered paragraph that
