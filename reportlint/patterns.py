@@ -63,13 +63,21 @@ def cn_number(text: str) -> int | None:
 
 # Every heading marker starts with one of these (checked first: most lines are not headings).
 HEADING_START = frozenset("一二三四五六七八九十（(0123456789")
+# The patterns, in order, that a line starting with each of those characters can match:
+# a numeral 一…十 only level 1's, a bracket levels 2 and 4, a digit level 3 (many
+# lines of a table are numbers: they are tried against one pattern, not four).
+_PATTERNS_BY_START = {
+    **{c: HEADING_PATTERNS[0:1] for c in "一二三四五六七八九十"},
+    **{c: HEADING_PATTERNS[1:2] + HEADING_PATTERNS[3:4] for c in "（("},
+    **{c: HEADING_PATTERNS[2:3] for c in "0123456789"},
+}
 
 
 def match_heading(text: str) -> tuple[int, re.Match[str]] | None:
     """Return (level, match) when ``text`` starts with a heading marker."""
     if not text or text[0] not in HEADING_START:
         return None
-    for level, pattern in HEADING_PATTERNS:
+    for level, pattern in _PATTERNS_BY_START[text[0]]:
         m = pattern.match(text)
         if m:
             return level, m

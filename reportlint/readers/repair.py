@@ -24,6 +24,7 @@ decision depends on them.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import accumulate
 
 import re
 
@@ -199,21 +200,25 @@ def _mark_closing(raws: list[_Raw]) -> None:
             break
 
 
-def _detect_layout(raws: list[_Raw]) -> str:
+def _detect_layout(raws: list[_Raw]) -> tuple[str, int]:
     """Wrapped text has many unterminated lines that fill the line width.
 
     Short unterminated lines (labels such as "主动公开政府信息审批单") do not count:
-    they appear in paragraph-layout files too.
+    they appear in paragraph-layout files too. Returns the layout and, for a
+    wrapped file, the full line width (see _full_width).
     """
     prose = [r for r in raws if r.kind == "prose" and not r.role]
     if len(prose) < 5:
-        return "paragraph"
+        return "paragraph", 0
     unterminated = [r for r in prose if r.end != CLOSED]
     if len(unterminated) < 3 or len(unterminated) * 2 < len(prose):
-        return "paragraph"  # too few even if all were full width: no need to measure the lines
-    full = _full_width(raws)
-    wrapped_lines = sum(1 for r in unterminated if _width(r) >= full * 0.7)
-    return "wrapped" if wrapped_lines >= 3 and wrapped_lines * 2 >= len(prose) else "paragraph"
+        return "paragraph", 0  # too few even if all were full width: no need to measure the lines
+    full = _full_width(raws)  # measures every prose line
+    wide = full * 0.7
+    wrapped_lines = sum(1 for r in unterminated if r.width >= wide)
+    if wrapped_lines >= 3 and wrapped_lines * 2 >= len(prose):
+        return "wrapped", full
+    return "paragraph", 0
 
 
 def _full_width(raws: list[_Raw]) -> int:
@@ -347,12 +352,10 @@ def _at_least(limit: int, counts) -> bool:
 def _join(parts: list[_Raw], kind: str) -> LogicalLine:
     if len(parts) == 1:
         return _line_of(parts[0], kind)
-    segments = []
-    offset = 0
-    for p in parts:
-        segments.append(Segment(offset, p.number, p.column))
-        offset += len(p.text)
-    return LogicalLine("".join([p.text for p in parts]), tuple(segments), kind)
+    texts = [p.text for p in parts]
+    offsets = accumulate(map(len, texts[:-1]), initial=0)
+    segments = tuple(map(Segment, offsets, [p.number for p in parts], [p.column for p in parts]))
+    return LogicalLine("".join(texts), segments, kind)
 
 
 def repair(lines: list[str]) -> tuple[tuple[LogicalLine, ...], str, dict[int, str]]:
@@ -366,9 +369,8 @@ def repair(lines: list[str]) -> tuple[tuple[LogicalLine, ...], str, dict[int, st
     _mark_table_regions(raws)
     _mark_title(raws)
     _mark_closing(raws)
-    layout = _detect_layout(raws)
+    layout, full = _detect_layout(raws)  # only a wrapped file's headings are compared with the full width
     wrapped = layout == "wrapped"
-    full = _full_width(raws) if wrapped else 0  # only a wrapped file's headings are compared with it
 
     out: list[LogicalLine] = []
     roles: dict[int, str] = {}
