@@ -253,16 +253,23 @@ def _row_of(raw: _Raw) -> LogicalLine:
     return LogicalLine(raw.text, segments, "row", tuple(cells))
 
 
-def _tableish(r: _Raw) -> bool:
-    """A line that can only belong to a table: a row, a lone value, or a table label.
+# A line is table-ish when it can only belong to a table: a row, a lone value, or a table label.
 
-    The tests that are cheap, or rarely passed, come first (few prose lines name
-    a table label); the width limit comes last: it needs the line measured.
-    """
+def _tableish_by_kind(r: _Raw) -> bool | None:
+    """Whether a row or a lone value is table-ish; None for another line (see _tableish_by_label)."""
     if r.kind == "row":
         return True
     if _is_value(r):  # a value never starts like a section heading
         return not r.role and _width_at_most(r, 80)
+    return None
+
+
+def _tableish_by_label(r: _Raw) -> bool:
+    """Whether a line that is neither a row nor a lone value is table-ish: it names a table label.
+
+    The tests that are cheap, or rarely passed, come first (few prose lines name
+    a table label); the width limit comes last: it needs the line measured.
+    """
     text = r.text
     return (not r.role and not text.endswith("。") and not (text[0] in _SECTION_START and _SECTION_HEADING_RE.match(text))
             and bool(_has_label(r)) and not _COUNT_RE.search(text) and _width_at_most(r, 80))
@@ -300,24 +307,24 @@ def _mark_table_regions(raws: list[_Raw]) -> None:
     only the stretches around those are worked out, and most prose lines are
     never asked whether they name a table label (the costliest test).
     """
-    # A row is table-ish; another line is worked out once, when first asked.
-    tableish: list[bool | None] = [True if r.kind == "row" else None for r in raws]
+    by_kind = [_tableish_by_kind(r) for r in raws]  # None: neither a row nor a lone value
+    tableish = list(by_kind)  # the others are worked out once, when first asked
 
     def in_stretch(k: int) -> bool:
         if tableish[k] is None:
-            tableish[k] = _tableish(raws[k])
+            tableish[k] = _tableish_by_label(raws[k])
         return tableish[k] or _is_fragment(raws[k])
 
     stretches = []
     end = -1
     n = len(raws)
-    for k, r in enumerate(raws):
-        if k > end and (r.kind == "row" or _is_value(r) and in_stretch(k)):
+    for k in range(n):
+        if k > end and by_kind[k] is not None and in_stretch(k):
             start = k
-            while start > 0 and in_stretch(start - 1):
+            while start > 0 and (tableish[start - 1] or in_stretch(start - 1)):
                 start -= 1
             end = k
-            while end + 1 < n and (tableish[end + 1] or in_stretch(end + 1)):  # the rows of a table: no call
+            while end + 1 < n and (tableish[end + 1] or in_stretch(end + 1)):  # the cells of a table: no call
                 end += 1
             stretches.append((start, end))
     # Worked out for every stretch before any line is turned into a row, as a line's
