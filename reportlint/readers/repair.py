@@ -259,7 +259,8 @@ def _tableish_by_kind(r: _Raw) -> bool | None:
     """Whether a row or a lone value is table-ish; None for another line (see _tableish_by_label)."""
     if r.kind == "row":
         return True
-    if _is_value(r):  # a value never starts like a section heading
+    first = r.text[0]
+    if (first in _VALUE_START or first.isdigit()) and VALUE_RE.match(r.text):  # never like a section heading
         return not r.role and _width_at_most(r, 80)
     return None
 
@@ -273,11 +274,6 @@ def _tableish_by_label(r: _Raw) -> bool:
     text = r.text
     return (not r.role and not text.endswith("。") and not (text[0] in _SECTION_START and _SECTION_HEADING_RE.match(text))
             and bool(_has_label(r)) and not _COUNT_RE.search(text) and _width_at_most(r, 80))
-
-
-def _is_value(r: _Raw) -> bool:
-    """A cell value standing alone on the line."""
-    return (r.text[0] in _VALUE_START or r.text[0].isdigit()) and VALUE_RE.match(r.text) is not None
 
 
 def _values_in(r: _Raw) -> int:
