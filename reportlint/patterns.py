@@ -120,8 +120,7 @@ def ends_sentence(text: str, *, semicolon: bool = False) -> bool:
 _WIDE = ("\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f"
          "\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd")
 # Runs of the other characters: report lines are mostly wide, so counting the few
-# narrow runs is cheaper than collecting every wide character (the repair step
-# measures every line).
+# narrow runs is cheaper than collecting every wide character.
 _NARROW_RUN_RE = rx.compile(f"[^{_WIDE}]+")
 # The narrow characters outside ASCII: few in a report (“”—…○).
 _NON_ASCII_NARROW_RE = rx.compile(f"[^\\x00-\\x7f{_WIDE}]")
