@@ -16,7 +16,15 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 
-@dataclass(frozen=True, order=True)
+# Span, Segment and LogicalLine are made by the thousand for every report (the
+# reader makes several per line, rules a span per finding), so each fills its
+# instance dictionary directly in a hand-written ``__init__``: the one a frozen
+# dataclass generates goes through ``object.__setattr__`` for every field, which
+# takes twice as long. Everything else (equality, hashing, order, repr,
+# ``dataclasses.replace``, immutability) is still the dataclass's own.
+
+
+@dataclass(frozen=True, order=True, init=False)
 class Span:
     """A region of the original file: 1-based lines and columns, end column exclusive."""
 
@@ -25,8 +33,15 @@ class Span:
     end_line: int
     end_column: int
 
+    def __init__(self, line: int, column: int, end_line: int, end_column: int) -> None:
+        d = self.__dict__
+        d["line"] = line
+        d["column"] = column
+        d["end_line"] = end_line
+        d["end_column"] = end_column
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, init=False)
 class Segment:
     """From ``offset`` in the logical text on, characters come from ``line`` starting at ``column``."""
 
@@ -34,8 +49,14 @@ class Segment:
     line: int
     column: int
 
+    def __init__(self, offset: int, line: int, column: int) -> None:
+        d = self.__dict__
+        d["offset"] = offset
+        d["line"] = line
+        d["column"] = column
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, init=False)
 class LogicalLine:
     """One paragraph, heading, or table row after repair, with its position map.
 
@@ -47,6 +68,14 @@ class LogicalLine:
     segments: tuple[Segment, ...]
     kind: str = "text"
     cells: tuple["LogicalLine", ...] = ()
+
+    def __init__(self, text: str, segments: tuple[Segment, ...], kind: str = "text",
+                 cells: tuple["LogicalLine", ...] = ()) -> None:
+        d = self.__dict__
+        d["text"] = text
+        d["segments"] = segments
+        d["kind"] = kind
+        d["cells"] = cells
 
     @cached_property
     def _offsets(self) -> tuple[int, ...]:

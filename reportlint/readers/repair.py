@@ -13,11 +13,18 @@ and the second is plain prose — never a heading, a table row, the title, or th
 closing signature and date — so structure is never glued onto a paragraph.
 Leading indentation is dropped; every kept character keeps its original line
 and column through :class:`~reportlint.source.Segment`.
+
+Every report line passes through here, so the work per line is kept small:
+blank lines get no record at all (the gap between two line numbers stands for
+them), cheap string tests come before regular expressions, and a line's
+display width and whether it names a table label are worked out only when a
+decision depends on them.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import accumulate
 
 import re
 
@@ -25,16 +32,23 @@ from reportlint import rx
 
 from reportlint.patterns import (
     AGENCY_SUFFIX_RE,
+    CLOSED,
     DATE_LINE_RE,
+    HEADING_START,
+    OPEN,
+    SEMICOLON,
     display_width,
-    ends_sentence,
+    display_widths,
     match_heading,
+    sentence_end,
 )
 from reportlint.source import LogicalLine, Segment
 from reportlint.tables.labels import TABLE_PHRASES
-from reportlint.tables.normalise import norm_label
+from reportlint.tables.normalise import norm_label, _ONE_CHAR
 
 _SPACE = " \u3000\t\f\v\xa0"
+# What a line may have stripped off its ends.
+_EDGE = frozenset(_SPACE + "\r\n")
 # Blank lines allowed between two halves of one paragraph.
 _MAX_GAP = 3
 # In paragraph layout only lines at least this long may continue on the next line:
@@ -45,13 +59,17 @@ _TITLE_SCAN = 4
 
 @dataclass(slots=True)
 class _Raw:
+    """A line that is not blank."""
+
     number: int  # 1-based original line
     text: str  # stripped
     column: int  # 1-based column of text[0] in the original line
-    kind: str  # blank | row | heading | date | prose
-    width: int
+    kind: str  # row | heading | date | prose
+    end: int = OPEN  # how the line ends (patterns.sentence_end); never asked of a row
+    width: int = -1  # display width; -1 until a decision needs it (see _width)
     role: str = ""  # title | signature | closing-date
     sep: str | None = None  # cell separator of a row: "\t", "|" or None (one cell)
+    label: int = -1  # 1 when it names a table label, 0 when not, -1 until asked (see _has_label)
 
 
 # A markdown table's header separator: |---|:---:|
@@ -63,80 +81,150 @@ _SECTION_HEADING_RE = rx.compile(
     r"^[一二三四五六七八九十]+[、.．].*(?:总体情况|概述|主动公开政府信息|收到和处理|依申请|政府信息公开行政复议|"
     r"申请行政复议|被申请行政复议|存在的主要问题|存在问题|其他需要报告|收费及减免)"
 )
+_SECTION_START = frozenset("一二三四五六七八九十")
+# How a lone value can begin, besides a digit (\d is a decimal digit, which str.isdigit includes).
+_VALUE_START = frozenset("+-－＋/／—–")
+# Prose stating a count ("共办理188件") is not a table label, whatever it mentions.
+_COUNT_RE = rx.compile(r"\d+[ \u3000]*[件条个次项起]")
+
+# Characters whose folding by norm_label can make or break a table phrase: whitespace
+# (dropped), and the characters that fold into a character of a phrase or are one
+# (Traditional 結轉 → 结转, ／ → /). TABLE_PHRASES is an alternation of plain phrases,
+# so the characters of its pattern are those of the phrases. A line without any of
+# them is searched as it is: folding would only touch characters no phrase contains
+# ("，" → "、"), which cannot create or destroy a match — and most prose lines have a
+# "，", so this saves folding nearly every line.
+_PHRASE_CHARS = frozenset(TABLE_PHRASES.pattern)
+_FOLDS_INTO_PHRASE_RE = rx.compile(
+    "[" + re.escape("".join(sorted(c for c, v in _ONE_CHAR.items() if c in _PHRASE_CHARS or v in _PHRASE_CHARS)))
+    + r"\s]"
+)
 
 
 def _is_pipe_row(text: str) -> bool:
     return text.count("|") >= 2 or " | " in text or (text.startswith("|") and text.endswith("|") and len(text) > 1)
 
 
-def _classify(number: int, line: str) -> _Raw:
-    if not line or line.isspace() and "\t" not in line:
-        return _Raw(number, "", 1, "blank", 0)  # most lines of a wrapped file: decided first
-    # Trailing tabs are empty cells of a row, so only spaces are stripped first.
-    body = line.rstrip(" \u3000\xa0\f\v\r\n")
-    stripped = body.lstrip(" \u3000\xa0\f\v")
-    if "\t" in stripped.strip("\t") or (stripped.endswith("\t") and stripped.strip()):
-        # A tab-separated table row keeps its leading empty cells.
-        col = len(body) - len(stripped) + 1
-        return _Raw(number, stripped, col, "row", 0, sep="\t")  # a row's width is never asked
-    body = body.rstrip(_SPACE)
-    text = stripped.strip(_SPACE)
-    col = len(body) - len(body.lstrip(_SPACE)) + 1
-    if not text or _MD_SEPARATOR_RE.match(text):
-        return _Raw(number, "", 1, "blank", 0)
-    if _is_pipe_row(text):
-        return _Raw(number, text, col, "row", 0, sep="|")
-    if text.endswith("日") and DATE_LINE_RE.match(text):
-        kind = "date"
-    elif match_heading(text):
-        kind = "heading"
-    else:
-        kind = "prose"
-    return _Raw(number, text, col, kind, display_width(text))
+def _classify(lines: list[str]) -> list[_Raw]:
+    """The lines that are not blank, classified; a blank line gets no record."""
+    raws = []
+    append = raws.append
+    for number, line in enumerate(lines, 1):
+        if not line or line.isspace() and "\t" not in line:
+            continue  # most lines of a wrapped file: decided first
+        if line[0] in _EDGE or line[-1] in _EDGE or "\t" in line:
+            # Trailing tabs are empty cells of a row, so only spaces are stripped first.
+            body = line.rstrip(" \u3000\xa0\f\v\r\n")
+            stripped = body.lstrip(" \u3000\xa0\f\v")
+            if "\t" in stripped and ("\t" in stripped.strip("\t") or (stripped.endswith("\t") and stripped.strip())):
+                # A tab-separated table row keeps its leading empty cells.
+                append(_Raw(number, stripped, len(body) - len(stripped) + 1, "row", sep="\t"))
+                continue
+            text = stripped.strip(_SPACE)
+            if not text:
+                continue
+            # The indentation is what the stripping of both ends left out on the left.
+            column = len(body.rstrip(_SPACE)) - len(text) + 1
+        else:  # nothing to strip (most lines): the stripping above would leave the line as it is
+            text = line
+            column = 1
+        if "---" in text and _MD_SEPARATOR_RE.match(text):
+            continue
+        if "|" in text and _is_pipe_row(text):
+            append(_Raw(number, text, column, "row", sep="|"))
+        elif text.endswith("日") and DATE_LINE_RE.match(text):
+            append(_Raw(number, text, column, "date", sentence_end(text)))
+        elif text[0] in HEADING_START and match_heading(text):
+            append(_Raw(number, text, column, "heading", sentence_end(text)))
+        else:
+            append(_Raw(number, text, column, "prose", sentence_end(text)))
+    return raws
+
+
+def _width(r: _Raw) -> int:
+    if r.width < 0:
+        r.width = display_width(r.text)
+    return r.width
+
+
+def _width_at_most(r: _Raw, limit: int) -> bool:
+    """``display_width(r.text) <= limit``, measured only when the length leaves it open.
+
+    Every character is one or two columns wide, so the length alone decides most lines.
+    """
+    n = len(r.text)
+    if 2 * n <= limit:
+        return True
+    if n > limit:
+        return False
+    return _width(r) <= limit
+
+
+def _measure(raws: list[_Raw]) -> None:
+    """Measure the lines not yet measured, all at once."""
+    todo = [r for r in raws if r.width < 0]
+    for r, width in zip(todo, display_widths([r.text for r in todo])):
+        r.width = width
+
+
+def _has_label(r: _Raw) -> int:
+    """1 when the line names a table label (asked of a line up to twice: remembered)."""
+    if r.label < 0:
+        text = norm_label(r.text) if _FOLDS_INTO_PHRASE_RE.search(r.text) else r.text
+        r.label = 1 if TABLE_PHRASES.search(text) else 0
+    return r.label
 
 
 def _mark_title(raws: list[_Raw]) -> None:
     """The title block: the first few short lines up to one containing 报告."""
-    nonblank = [r for r in raws if r.kind != "blank"][:_TITLE_SCAN]
-    for i, r in enumerate(nonblank):
-        if r.kind not in ("prose",) or ends_sentence(r.text, semicolon=True) or r.width > 120:
+    head = raws[:_TITLE_SCAN]
+    for i, r in enumerate(head):
+        if r.kind != "prose" or r.end != OPEN or not _width_at_most(r, 120):
             return
         if "报告" in r.text:
-            for t in nonblank[: i + 1]:
+            for t in head[: i + 1]:
                 t.role = "title"
             return
 
 
 def _mark_closing(raws: list[_Raw]) -> None:
     """The closing block: a last line that is a date, and the agency lines above it."""
-    nonblank = [r for r in raws if r.kind != "blank"]
-    if not nonblank or nonblank[-1].kind != "date":
+    if not raws or raws[-1].kind != "date":
         return
-    nonblank[-1].role = "closing-date"
-    for r in reversed(nonblank[-3:-1]):
-        if (r.kind == "prose" and not r.role and r.width <= 60 and not ends_sentence(r.text, semicolon=True)
+    raws[-1].role = "closing-date"
+    for r in reversed(raws[-3:-1]):
+        if (r.kind == "prose" and not r.role and _width_at_most(r, 60) and r.end == OPEN
                 and AGENCY_SUFFIX_RE.search(r.text.replace(" ", ""))):
             r.role = "signature"
         else:
             break
 
 
-def _detect_layout(raws: list[_Raw]) -> str:
+def _detect_layout(raws: list[_Raw]) -> tuple[str, int]:
     """Wrapped text has many unterminated lines that fill the line width.
 
     Short unterminated lines (labels such as "主动公开政府信息审批单") do not count:
-    they appear in paragraph-layout files too.
+    they appear in paragraph-layout files too. Returns the layout and, for a
+    wrapped file, the full line width (see _full_width).
     """
     prose = [r for r in raws if r.kind == "prose" and not r.role]
     if len(prose) < 5:
-        return "paragraph"
-    full = _full_width(raws)
-    wrapped_lines = sum(1 for r in prose if not ends_sentence(r.text) and r.width >= full * 0.7)
-    return "wrapped" if wrapped_lines >= 3 and wrapped_lines * 2 >= len(prose) else "paragraph"
+        return "paragraph", 0
+    unterminated = [r for r in prose if r.end != CLOSED]
+    if len(unterminated) < 3 or len(unterminated) * 2 < len(prose):
+        return "paragraph", 0  # too few even if all were full width: no need to measure the lines
+    full = _full_width(raws)  # measures every prose line
+    wide = full * 0.7
+    wrapped_lines = sum(1 for r in unterminated if r.width >= wide)
+    if wrapped_lines >= 3 and wrapped_lines * 2 >= len(prose):
+        return "wrapped", full
+    return "paragraph", 0
 
 
 def _full_width(raws: list[_Raw]) -> int:
-    widths = sorted(r.width for r in raws if r.kind in ("prose", "heading") and not r.role)
+    measured = [r for r in raws if r.kind in ("prose", "heading") and not r.role]
+    _measure(measured)
+    widths = sorted(r.width for r in measured)
     if not widths:
         return 0
     return widths[(len(widths) * 3) // 4]
@@ -147,30 +235,45 @@ def _line_of(raw: _Raw, kind: str = "text") -> LogicalLine:
 
 
 def _row_of(raw: _Raw) -> LogicalLine:
+    segments = (Segment(0, raw.number, raw.column),)
+    if raw.sep is None:  # one cell: the whole (stripped) line, at the row's own place
+        return LogicalLine(raw.text, segments, "row", (LogicalLine(raw.text, segments, "cell"),))
+    number = raw.number
+    parts = raw.text.split(raw.sep)
+    last = len(parts) - 1
+    outer_pipes = raw.sep == "|" and last > 0  # Markdown's: they leave an empty first and last part, no cells
     cells = []
-    offset = 0
-    parts = raw.text.split(raw.sep) if raw.sep else [raw.text]
+    column = raw.column
     for k, part in enumerate(parts):
-        lead = len(part) - len(part.lstrip(_SPACE))
         cell_text = part.strip(_SPACE)
-        outer = k in (0, len(parts) - 1) and len(parts) > 1
-        if not (raw.sep == "|" and outer and not cell_text):  # markdown's outer pipes
-            cells.append(LogicalLine(cell_text, (Segment(0, raw.number, raw.column + offset + lead),), "cell"))
-        offset += len(part) + 1
-    return LogicalLine(raw.text, (Segment(0, raw.number, raw.column),), "row", tuple(cells))
+        if cell_text or not outer_pipes or 0 < k < last:
+            lead = len(part) - len(part.lstrip(_SPACE))
+            cells.append(LogicalLine(cell_text, (Segment(0, number, column + lead),), "cell"))
+        column += len(part) + 1
+    return LogicalLine(raw.text, segments, "row", tuple(cells))
 
 
-def _tableish(r: _Raw) -> bool:
-    """A line that can only belong to a table: a row, a lone value, or a table label."""
+# A line is table-ish when it can only belong to a table: a row, a lone value, or a table label.
+
+def _tableish_by_kind(r: _Raw) -> bool | None:
+    """Whether a row or a lone value is table-ish; None for another line (see _tableish_by_label)."""
     if r.kind == "row":
         return True
-    if r.kind == "blank" or r.role or r.width > 80 or _SECTION_HEADING_RE.match(r.text):
-        return False
-    if VALUE_RE.match(r.text):
-        return True
-    if r.text.endswith("。") or re.search(r"\d+[ \u3000]*[件条个次项起]", r.text):
-        return False  # prose stating a count
-    return bool(TABLE_PHRASES.search(norm_label(r.text)))
+    first = r.text[0]
+    if (first in _VALUE_START or first.isdigit()) and VALUE_RE.match(r.text):  # never like a section heading
+        return not r.role and _width_at_most(r, 80)
+    return None
+
+
+def _tableish_by_label(r: _Raw) -> bool:
+    """Whether a line that is neither a row nor a lone value is table-ish: it names a table label.
+
+    The tests that are cheap, or rarely passed, come first (few prose lines name
+    a table label); the width limit comes last: it needs the line measured.
+    """
+    text = r.text
+    return (not r.role and not text.endswith("。") and not (text[0] in _SECTION_START and _SECTION_HEADING_RE.match(text))
+            and bool(_has_label(r)) and not _COUNT_RE.search(text) and _width_at_most(r, 80))
 
 
 def _values_in(r: _Raw) -> int:
@@ -180,6 +283,12 @@ def _values_in(r: _Raw) -> int:
     return 1 if VALUE_RE.match(r.text) else 0
 
 
+def _is_fragment(r: _Raw) -> bool:
+    """A short piece of text inside a table region (a label split over two lines)."""
+    return (r.kind in ("prose", "heading") and not r.role and _width_at_most(r, 40) and r.end != CLOSED
+            and not (r.text[0] in _SECTION_START and _SECTION_HEADING_RE.match(r.text)))
+
+
 def _mark_table_regions(raws: list[_Raw]) -> None:
     """Turn unstructured table text (one cell per line, label line + numbers line) into rows.
 
@@ -187,41 +296,69 @@ def _mark_table_regions(raws: list[_Raw]) -> None:
     short fragments (a label split over two lines); it ends before anything
     else, and trailing fragments are given back. It is a table only when it
     holds at least three values and two table labels — prose never does.
+
+    So a region lies in a stretch of lines that are each table-ish or a
+    fragment, and fills it from its first table-ish line that is not a date to
+    its last table-ish line. Values are only found in rows and lone values:
+    only the stretches around those are worked out, and most prose lines are
+    never asked whether they name a table label (the costliest test).
     """
-    nonblank = [r for r in raws if r.kind != "blank"]
-    tableish = [_tableish(r) for r in nonblank]  # once per line: the scan below revisits lines
-    i = 0
-    while i < len(nonblank):
-        if not tableish[i] or nonblank[i].kind == "date":
-            i += 1
+    by_kind = [_tableish_by_kind(r) for r in raws]  # None: neither a row nor a lone value
+    tableish = list(by_kind)  # the others are worked out once, when first asked
+
+    def in_stretch(k: int) -> bool:
+        if tableish[k] is None:
+            tableish[k] = _tableish_by_label(raws[k])
+        return tableish[k] or _is_fragment(raws[k])
+
+    stretches = []
+    end = -1
+    n = len(raws)
+    for k in range(n):
+        if k > end and by_kind[k] is not None and in_stretch(k):
+            start = k
+            while start > 0 and (tableish[start - 1] or in_stretch(start - 1)):
+                start -= 1
+            end = k
+            while end + 1 < n and (tableish[end + 1] or in_stretch(end + 1)):  # the cells of a table: no call
+                end += 1
+            stretches.append((start, end))
+    # Worked out for every stretch before any line is turned into a row, as a line's
+    # kind decides whether it is table-ish.
+    for start, end in stretches:
+        ends = [k for k in range(start, end + 1) if tableish[k]]
+        firsts = [k for k in ends if raws[k].kind != "date"]
+        if not firsts:
             continue
-        last = i
-        j = i + 1
-        while j < len(nonblank):
-            r = nonblank[j]
-            if tableish[j]:
-                last = j
-            elif not (r.kind in ("prose", "heading") and not r.role and r.width <= 40 and not ends_sentence(r.text)
-                      and not _SECTION_HEADING_RE.match(r.text)):
-                break
-            j += 1
-        region = nonblank[i: last + 1]
-        values = sum(_values_in(r) for r in region)
-        labels = sum(1 for r in region if TABLE_PHRASES.search(norm_label(r.text)))
-        if values >= 3 and labels >= 2 and any(r.kind != "row" for r in region):
+        region = raws[firsts[0]: ends[-1] + 1]
+        # A region of rows only has nothing to convert: its values and labels need no counting.
+        if any(r.kind != "row" for r in region) and _holds_table(region):
             for r in region:
                 if r.kind != "row":
                     r.kind, r.sep = "row", None
-        i = last + 1
+
+
+def _holds_table(region: list[_Raw]) -> bool:
+    """At least three values and two table labels (counted only as far as needed: a table has hundreds)."""
+    return _at_least(3, map(_values_in, region)) and _at_least(2, map(_has_label, region))
+
+
+def _at_least(limit: int, counts) -> bool:
+    total = 0
+    for count in counts:
+        total += count
+        if total >= limit:
+            return True
+    return False
 
 
 def _join(parts: list[_Raw], kind: str) -> LogicalLine:
-    text = ""
-    segments = []
-    for p in parts:
-        segments.append(Segment(len(text), p.number, p.column))
-        text += p.text
-    return LogicalLine(text, tuple(segments), kind)
+    if len(parts) == 1:
+        return _line_of(parts[0], kind)
+    texts = [p.text for p in parts]
+    offsets = accumulate(map(len, texts[:-1]), initial=0)
+    segments = tuple(map(Segment, offsets, [p.number for p in parts], [p.column for p in parts]))
+    return LogicalLine("".join(texts), segments, kind)
 
 
 def repair(lines: list[str]) -> tuple[tuple[LogicalLine, ...], str, dict[int, str]]:
@@ -231,12 +368,11 @@ def repair(lines: list[str]) -> tuple[tuple[LogicalLine, ...], str, dict[int, st
     each logical line to its role (``title``, ``signature``, ``closing-date``)
     where it has one.
     """
-    raws = [_classify(i + 1, line) for i, line in enumerate(lines)]
+    raws = _classify(lines)
     _mark_table_regions(raws)
     _mark_title(raws)
     _mark_closing(raws)
-    layout = _detect_layout(raws)
-    full = _full_width(raws)
+    layout, full = _detect_layout(raws)  # only a wrapped file's headings are compared with the full width
     wrapped = layout == "wrapped"
 
     out: list[LogicalLine] = []
@@ -245,18 +381,12 @@ def repair(lines: list[str]) -> tuple[tuple[LogicalLine, ...], str, dict[int, st
     n = len(raws)
     while i < n:
         r = raws[i]
-        if r.kind == "blank":
-            i += 1
-            continue
         if r.role == "title":
-            group = [r]
             j = i + 1
-            while j < n and (raws[j].kind == "blank" or raws[j].role == "title"):
-                if raws[j].role == "title":
-                    group.append(raws[j])
+            while j < n and raws[j].role == "title":
                 j += 1
             roles[len(out)] = "title"
-            out.append(_join(group, "text"))
+            out.append(_join(raws[i:j], "text"))
             i = j
             continue
         if r.kind == "row":
@@ -268,21 +398,17 @@ def repair(lines: list[str]) -> tuple[tuple[LogicalLine, ...], str, dict[int, st
             out.append(_line_of(r))
             i += 1
             continue
-        group = [r]
+        last = r
         j = i + 1
-        while True:
-            last = group[-1]
-            if not _may_continue(last, wrapped, full):
+        while j < n:
+            nxt = raws[j]
+            # The blank lines between two lines are the numbers skipped between them.
+            if (nxt.kind != "prose" or nxt.role or nxt.number - last.number - 1 > _MAX_GAP
+                    or not _may_continue(last, wrapped, full)):
                 break
-            k, gap = j, 0
-            while k < n and raws[k].kind == "blank" and gap <= _MAX_GAP:
-                k += 1
-                gap += 1
-            if k >= n or gap > _MAX_GAP or raws[k].kind != "prose" or raws[k].role:
-                break
-            group.append(raws[k])
-            j = k + 1
-        out.append(_join(group, "text"))
+            last = nxt
+            j += 1
+        out.append(_line_of(r) if last is r else _join(raws[i:j], "text"))
         i = j
     return tuple(out), layout, roles
 
@@ -297,15 +423,15 @@ def _leaves_open(text: str) -> bool:
 
 def _may_continue(raw: _Raw, wrapped: bool, full: int) -> bool:
     """Can the paragraph that ends with ``raw`` go on on the next line?"""
-    if ends_sentence(raw.text, semicolon=not wrapped):
+    if raw.end == CLOSED or raw.end == SEMICOLON and not wrapped:
         return False
     if raw.kind == "heading":
         # A heading as wide as the wrapped lines may be a numbered paragraph that
         # wraps on, or just a long heading: only sentence punctuation or a bracket
         # left open tells them apart.
-        if not (wrapped and full > 0 and raw.width >= full * 0.9):
+        if not (wrapped and full > 0 and _width(raw) >= full * 0.9):
             return False
         return any(p in raw.text for p in "，,；;。") or _leaves_open(raw.text)
     if raw.kind != "prose":
         return False
-    return wrapped or raw.width >= _MIN_BROKEN_WIDTH
+    return wrapped or not _width_at_most(raw, _MIN_BROKEN_WIDTH - 1)

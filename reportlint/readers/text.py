@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
-
-from reportlint import rx
-
 from reportlint.readers import check_text_bytes
 from reportlint.readers.decode import decode
 from reportlint.readers.repair import repair
 from reportlint.source import Source
 
-_NEWLINE_RE = rx.compile(r"\r\n|\r|\n")
+
+def split_lines(text: str) -> list[str]:
+    """The lines of ``text``, split at \\r\\n, \\r and \\n.
+
+    ``str.split`` is several times faster than a regular expression, and most
+    files have no \\r: they are split as they are.
+    """
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.split("\n")
 
 
 def newline_style(text: str) -> str:
     """The file's dominant line ending, so a fix can write it back unchanged."""
+    if "\r" not in text:
+        return "\n"  # only \n, or no line break at all
     crlf = text.count("\r\n")
     lf = text.count("\n") - crlf
     cr = text.count("\r") - crlf
@@ -24,7 +32,7 @@ def newline_style(text: str) -> str:
 
 def source_from_text(path: str, text: str, *, encoding: str = "utf-8", bom: bool = False) -> Source:
     """Build a Source from already-decoded text (also used by tests and other readers)."""
-    lines = _NEWLINE_RE.split(text)
+    lines = split_lines(text)
     if lines and lines[-1] == "" and len(lines) > 1:
         lines.pop()
     logical, layout, roles = repair(lines)
