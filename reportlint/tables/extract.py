@@ -12,13 +12,12 @@ list of the rows it lacks — never a guess.
 from __future__ import annotations
 
 import re
-
-from reportlint import rx
-from dataclasses import dataclass, field
 from itertools import groupby
 from typing import Iterable
 
+from reportlint import rx
 from reportlint.model import Cell, Era, Table
+from reportlint.tables import Record
 from reportlint.tables.labels import (
     T2_BLOCK_RE,
     T2_BLOCKS,
@@ -33,69 +32,87 @@ from reportlint.tables.normalise import norm_label
 from reportlint.tables.values import Value, looks_like_value, parse_value
 
 
-@dataclass(frozen=True)
-class Token:
-    cell: Cell
-    norm: str
-    is_value: bool
-    block: int  # index of the table block the cell came from
+class Token(Record):
+    __slots__ = ("cell", "norm", "is_value", "block")
+
+    def __init__(self, cell: Cell, norm: str, is_value: bool, block: int) -> None:
+        self.cell = cell
+        self.norm = norm
+        self.is_value = is_value
+        self.block = block  # index of the table block the cell came from
 
 
-@dataclass(frozen=True)
-class Run:
-    tokens: tuple[Token, ...]
-    is_value: bool
+class Run(Record):
+    __slots__ = ("tokens", "is_value")
+
+    def __init__(self, tokens: tuple[Token, ...], is_value: bool) -> None:
+        self.tokens = tokens
+        self.is_value = is_value
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(Record):
     """One table row: its canonical key, the label cell as found, its values."""
 
-    key: str
-    spec: RowSpec
-    label: Cell
-    values: tuple[Value, ...]
+    __slots__ = ("key", "spec", "label", "values")
+
+    def __init__(self, key: str, spec: RowSpec, label: Cell, values: tuple[Value, ...]) -> None:
+        self.key = key
+        self.spec = spec
+        self.label = label
+        self.values = values
 
 
-@dataclass(frozen=True)
-class Table3:
-    era: Era
-    era_from_labels: bool  # the label set itself showed the era (not the report year)
-    rows: dict[str, Row]
-    missing: tuple[str, ...]  # expected rows not found
-    anchor: Cell
+class Table3(Record):
+    __slots__ = ("era", "era_from_labels", "rows", "missing", "anchor")
+
+    def __init__(self, era: Era, era_from_labels: bool, rows: dict[str, Row], missing: tuple[str, ...],
+                 anchor: Cell) -> None:
+        self.era = era
+        self.era_from_labels = era_from_labels  # the label set itself showed the era (not the report year)
+        self.rows = rows
+        self.missing = missing  # expected rows not found
+        self.anchor = anchor
 
 
-@dataclass(frozen=True)
-class Table4:
-    values: tuple[Value, ...]  # in order: 3 groups × (维持, 纠正, 其他, 尚未审结, 总计)
-    anchor: Cell
+class Table4(Record):
+    __slots__ = ("values", "anchor")
+
+    def __init__(self, values: tuple[Value, ...], anchor: Cell) -> None:
+        self.values = values  # in order: 3 groups × (维持, 纠正, 其他, 尚未审结, 总计)
+        self.anchor = anchor
 
 
-@dataclass(frozen=True)
-class Block2:
-    spec: BlockSpec
-    label: Cell
-    rows: dict[str, Row]
-    missing: tuple[str, ...]
+class Block2(Record):
+    __slots__ = ("spec", "label", "rows", "missing")
+
+    def __init__(self, spec: BlockSpec, label: Cell, rows: dict[str, Row], missing: tuple[str, ...]) -> None:
+        self.spec = spec
+        self.label = label
+        self.rows = rows
+        self.missing = missing
 
 
-@dataclass(frozen=True)
-class Table2:
-    era: Era
-    era_from_labels: bool
-    blocks: dict[str, Block2]
-    anchor: Cell
+class Table2(Record):
+    __slots__ = ("era", "era_from_labels", "blocks", "anchor")
+
+    def __init__(self, era: Era, era_from_labels: bool, blocks: dict[str, Block2], anchor: Cell) -> None:
+        self.era = era
+        self.era_from_labels = era_from_labels
+        self.blocks = blocks
+        self.anchor = anchor
 
 
-@dataclass(frozen=True)
-class Tables:
+class Tables(Record):
     """What the report's tables say, by canonical label. Any part may be None (not found)."""
 
-    t2: Table2 | None = None
-    t3: Table3 | None = None
-    t4: Table4 | None = None
-    label_eras: frozenset[Era] = field(default_factory=frozenset)
+    __slots__ = ("t2", "t3", "t4", "label_eras")
+
+    def __init__(self, t2: Table2 | None = None, t3: Table3 | None = None, t4: Table4 | None = None,
+                 label_eras: frozenset[Era] = frozenset()) -> None:
+        self.t2 = t2
+        self.t3 = t3
+        self.t4 = t4
+        self.label_eras = label_eras
 
 
 # --------------------------------------------------------------------------- tokens and runs

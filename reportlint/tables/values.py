@@ -8,11 +8,9 @@ kept as written so T207 can quote it.
 
 from __future__ import annotations
 
-
 from reportlint import rx
-from dataclasses import dataclass
-
 from reportlint.model import Cell
+from reportlint.tables import Record
 
 _DIGITS = str.maketrans({chr(0xFF10 + i): str(i) for i in range(10)} | {"＋": "+", "－": "-", "．": ".", "，": ","})
 _COUNT_RE = rx.compile(r"^\d+$")
@@ -23,8 +21,7 @@ _THOUSANDS_RE = rx.compile(r"(?<=\d),(?=\d{3}\b)")
 _PLACEHOLDERS = {"/", "-", "—", "–", "－", "／", "无", "—/—", "\\", "×"}
 
 
-@dataclass(frozen=True)
-class Value:
+class Value(Record):
     """One table cell as a value of its column's kind.
 
     ``status`` is "ok", "blank" (empty cell), "placeholder" ("/", "-"), or
@@ -32,12 +29,16 @@ class Value:
     ``number`` is set only when ``status`` is "ok".
     """
 
-    cell: Cell | None
-    text: str
-    kind: str
-    status: str
-    number: float | int | None = None
-    unit: str | None = None
+    __slots__ = ("cell", "text", "kind", "status", "number", "unit")
+
+    def __init__(self, cell: Cell | None, text: str, kind: str, status: str,
+                 number: float | int | None = None, unit: str | None = None) -> None:
+        self.cell = cell
+        self.text = text
+        self.kind = kind
+        self.status = status
+        self.number = number
+        self.unit = unit
 
     @property
     def ok(self) -> bool:
