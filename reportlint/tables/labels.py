@@ -19,13 +19,20 @@ T3_COLUMNS_EN = ("natural persons", "businesses", "research institutions", "publ
                  "legal service institutions", "others", "total")
 
 
+_REGEX_SYNTAX = frozenset("\\.^$*+?{}[]()")
+
+
 class RowSpec(Record):
-    __slots__ = ("key", "label", "pattern")
+    __slots__ = ("key", "label", "pattern", "literals")
 
     def __init__(self, key: str, label: str, pattern: re.Pattern[str]) -> None:
         self.key = key
         self.label = label  # the canonical label, for messages
         self.pattern = pattern
+        # The alternatives when the pattern is plain words ("没有现成信息|另行制作"), else
+        # None: a text that holds none of them cannot match, which an `in` test shows
+        # several times faster than a search.
+        self.literals = tuple(pattern.pattern.split("|")) if _REGEX_SYNTAX.isdisjoint(pattern.pattern) else None
 
 
 def _row(key: str, label: str, pattern: str) -> RowSpec:
