@@ -19,7 +19,7 @@ from typing import Iterable
 
 from reportlint import rx
 from reportlint.model import Cell, Era, Table
-from reportlint.tables import Record
+from reportlint.tables import Memory, Record
 from reportlint.tables.labels import (
     T2_BLOCK_RE,
     T2_BLOCKS,
@@ -103,21 +103,16 @@ class Tables(Record):
 _TABLE_WORD_RE = rx.compile(r"其他|总计|合计|小计|项目|备注|内容")
 
 # What a cell's text is, by text: (normalised text, blank, could be a value, a one- or
-# two-character non-word). Labels and small numbers recur within a report and from report
-# to report, so the normalising and the value patterns run once per text, not per cell.
-_CELL_KINDS: dict[str, tuple[str, bool, bool, bool]] = {}
-_MEMORY_LIMIT = 20_000  # entries before a memory starts again
+# two-character non-word). The normalising and the value patterns run once per text.
+_CELL_KINDS = Memory()
 
 
 def _kind_of(text: str) -> tuple[str, bool, bool, bool]:
     kind = _CELL_KINDS.get(text)
     if kind is None:
         norm = norm_label(text)
-        kind = (norm, not text.strip(), looks_like_value(text),
-                len(norm) <= 2 and not _TABLE_WORD_RE.search(norm))
-        if len(_CELL_KINDS) >= _MEMORY_LIMIT:
-            _CELL_KINDS.clear()
-        _CELL_KINDS[text] = kind
+        kind = _CELL_KINDS.keep(text, (norm, not text.strip(), looks_like_value(text),
+                                       len(norm) <= 2 and not _TABLE_WORD_RE.search(norm)), len(text))
     return kind
 
 
@@ -168,7 +163,7 @@ class Run:
 # label cells, their normalised texts, positions of the value cells, theirs). A row is
 # labels then values, never back: once a cell is a value, the rest are. Header and
 # label rows recur from report to report; a row of numbers is read cell by cell.
-_ROW_SHAPES: dict[tuple[str, ...], tuple[tuple[int, ...], tuple[str, ...], tuple[int, ...], tuple[str, ...]]] = {}
+_ROW_SHAPES = Memory()
 
 
 def _row_shape(texts: tuple[str, ...]) -> tuple[tuple[int, ...], tuple[str, ...], tuple[int, ...], tuple[str, ...]]:
@@ -182,10 +177,8 @@ def _row_shape(texts: tuple[str, ...]) -> tuple[tuple[int, ...], tuple[str, ...]
         split = next((pos for pos, k in enumerate(kept)
                       if kinds[k][2] or (pos > 0 and kinds[k][3] and wide)), len(kept))
         labels, values = kept[:split], kept[split:]
-        shape = (tuple(labels), tuple(kinds[k][0] for k in labels), tuple(values), tuple(kinds[k][0] for k in values))
-        if len(_ROW_SHAPES) >= _MEMORY_LIMIT:
-            _ROW_SHAPES.clear()
-        _ROW_SHAPES[texts] = shape
+        shape = _ROW_SHAPES.keep(texts, (tuple(labels), tuple(kinds[k][0] for k in labels),
+                                         tuple(values), tuple(kinds[k][0] for k in values)), sum(map(len, texts)))
     return shape
 
 
@@ -259,15 +252,13 @@ class _RowFinder:
 
     def __init__(self, specs: tuple[RowSpec, ...]) -> None:
         self.specs = specs
-        self._found: dict[tuple[str, ...], list[tuple[int, RowSpec, int]]] = {}
+        self._found = Memory()
 
     def matches(self, run: Run) -> list[tuple[int, RowSpec, int]]:
         key = tuple(run.norms)
         found = self._found.get(key)
         if found is None:
-            if len(self._found) >= _MEMORY_LIMIT:
-                self._found.clear()
-            found = self._found[key] = _matches(run, self.specs)
+            found = self._found.keep(key, _matches(run, self.specs), len(run.text))
         return found
 
 

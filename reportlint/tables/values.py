@@ -13,7 +13,7 @@ from typing import Iterable
 
 from reportlint import rx
 from reportlint.model import Cell
-from reportlint.tables import Record
+from reportlint.tables import Memory, Record
 
 _DIGITS = str.maketrans({chr(0xFF10 + i): str(i) for i in range(10)} | {"＋": "+", "－": "-", "．": ".", "，": ","})
 _COUNT_RE = rx.compile(r"^\d+$")
@@ -55,12 +55,10 @@ def looks_like_value(text: str) -> bool:
         or bool(_NUMBER_RE.match(t))
 
 
-# What a cell text says as each kind of value, by text: (stripped text, status, number,
-# unit). Tables repeat the same few texts ("0", "/", the small counts) within a report
-# and from report to report, so the regular expressions run once per text, not once
-# per cell.
-_READINGS: defaultdict[str, dict[str, tuple[str, str, float | int | None, str | None]]] = defaultdict(dict)
-_READINGS_LIMIT = 20_000  # entries per kind before the memory starts again
+# What a cell text says as each kind of value, by kind and text: (stripped text, status,
+# number, unit). Tables repeat the same few texts ("0", "/", the small counts), so the
+# regular expressions run once per text, not once per cell.
+_READINGS: defaultdict[str, Memory] = defaultdict(Memory)
 
 
 def parse_values(cells: Iterable[Cell], kinds: tuple[str, ...] = ()) -> list[Value]:
@@ -72,9 +70,7 @@ def parse_values(cells: Iterable[Cell], kinds: tuple[str, ...] = ()) -> list[Val
         raw = cell.text
         reading = known.get(raw)
         if reading is None:
-            if len(known) >= _READINGS_LIMIT:
-                known.clear()
-            reading = known[raw] = _read(raw, kind)
+            reading = known.keep(raw, _read(raw, kind), len(raw))
         text, status, number, unit = reading
         out.append(Value(cell, text, kind, status, number, unit))
     return out
