@@ -279,7 +279,7 @@ def _t3_acceptable(spec: RowSpec, norm: str, rows: dict[str, Row]) -> bool:
 def _t3_era(runs: list[Run], fallback: Era | None) -> tuple[Era, bool]:
     if T3_ERA_MARKERS[Era.FMT2021].search("".join(r.text for r in runs)):
         return Era.FMT2021, True
-    # Normalised texts have no line breaks, so endswith is the old "其他处理$" search.
+    # A label ending in 其他处理 (normalised texts have no line breaks for "$" to stop at).
     for i, r in enumerate(runs[:-1]):
         if not r.is_value and r.norms[-1].endswith("其他处理") and runs[i + 1].is_value:
             return Era.FMT2019, True
