@@ -6,3 +6,57 @@ tables, one cell per line, and a label line followed by a numbers line,
 because in every layout the cells arrive in reading order and every row
 starts with its label.
 """
+
+
+class Record:
+    """Base of the package's records: fields named in ``__slots__``, compared and shown by value.
+
+    Plain classes rather than frozen dataclasses: creating a dataclass compiles
+    its generated methods with ``exec`` at import (0.5–1 ms per class, most of
+    this package's import time), and a frozen dataclass's ``__init__`` sets
+    every field through ``object.__setattr__``, several times slower for the
+    hundreds of values made per report. Records are never changed after they
+    are made.
+    """
+
+    __slots__ = ()
+
+    def _fields(self) -> tuple:
+        return tuple(getattr(self, name) for name in self.__slots__)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._fields() == other._fields()  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({', '.join(f'{n}={getattr(self, n)!r}' for n in self.__slots__)})"
+
+
+class Memory(dict):
+    """Results remembered by the text they were computed from, bounded in entries and in size.
+
+    Table labels and small numbers recur within a report and from report to
+    report, so remembering what a text gave saves the work the second time.
+    When full, the memory starts again (cheaper than tracking use); a key
+    longer than ``largest`` characters is not kept, so a batch of reports with
+    huge cells does not keep their texts alive.
+    """
+
+    __slots__ = ("limit", "largest")
+
+    def __init__(self, limit: int = 4096, largest: int = 400) -> None:
+        super().__init__()
+        self.limit = limit
+        self.largest = largest
+
+    def keep(self, key: object, value: object, size: int) -> object:
+        """Remember ``value`` for ``key`` (whose texts are ``size`` characters long); return ``value``."""
+        if size <= self.largest:
+            if len(self) >= self.limit:
+                self.clear()
+            self[key] = value
+        return value

@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 
 from reportlint import rx
-from dataclasses import dataclass
-
 from reportlint.model import Era
+from reportlint.tables import Record
 
 # --------------------------------------------------------------------------- table 三
 T3_COLUMNS = ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计")
@@ -20,11 +19,20 @@ T3_COLUMNS_EN = ("natural persons", "businesses", "research institutions", "publ
                  "legal service institutions", "others", "total")
 
 
-@dataclass(frozen=True)
-class RowSpec:
-    key: str
-    label: str  # the canonical label, for messages
-    pattern: re.Pattern[str]
+_REGEX_SYNTAX = frozenset("\\.^$*+?{}[]()")
+
+
+class RowSpec(Record):
+    __slots__ = ("key", "label", "pattern", "literals")
+
+    def __init__(self, key: str, label: str, pattern: re.Pattern[str]) -> None:
+        self.key = key
+        self.label = label  # the canonical label, for messages
+        self.pattern = pattern
+        # The alternatives when the pattern is plain words ("没有现成信息|另行制作"), else
+        # None: a text that holds none of them cannot match, which an `in` test shows
+        # several times faster than a search.
+        self.literals = tuple(pattern.pattern.split("|")) if _REGEX_SYNTAX.isdisjoint(pattern.pattern) else None
 
 
 def _row(key: str, label: str, pattern: str) -> RowSpec:
@@ -81,12 +89,14 @@ T4_ANCHOR = rx.compile(r"结果维持|尚未审结|未经复议直接起诉|复�
 # --------------------------------------------------------------------------- table 二
 
 
-@dataclass(frozen=True)
-class BlockSpec:
-    item: str  # "一", "五", "六", "八", "九"
-    columns: tuple[str, ...]
-    kinds: tuple[str, ...]  # "count", "signed" or "money" per column
-    rows: tuple[RowSpec, ...]
+class BlockSpec(Record):
+    __slots__ = ("item", "columns", "kinds", "rows")
+
+    def __init__(self, item: str, columns: tuple[str, ...], kinds: tuple[str, ...], rows: tuple[RowSpec, ...]) -> None:
+        self.item = item  # "一", "五", "六", "八", "九"
+        self.columns = columns
+        self.kinds = kinds  # "count", "signed" or "money" per column
+        self.rows = rows
 
 
 T2_BLOCKS = {

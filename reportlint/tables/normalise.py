@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from reportlint import rx
+from reportlint.tables import Memory
 
 # Traditional → Simplified for every character that occurs in the official labels
 # (and a few common neighbours), aligned character by character.
@@ -22,7 +23,6 @@ _FOLD = str.maketrans({
     "，": "、", ",": "、", "．": ".", "：": ":", "；": ";", "／": "/", "＋": "+", "－": "-", "—": "-",
     **{chr(0xFF10 + i): str(i) for i in range(10)},
 })
-_SPACE_RE = rx.compile(r"\s+")
 
 # One substitution table for both foldings (their keys and values do not overlap, so
 # applying them together equals applying them one after the other), used by one regex
@@ -36,6 +36,14 @@ def _fold_match(m: re.Match[str]) -> str:
     return _ONE_CHAR.get(m.group(), "")  # whitespace is not in the table: dropped
 
 
+# Folded texts by text: the reader folds each line that may belong to a table and the
+# extraction each cell, and the same labels recur from report to report.
+_FOLDED = Memory()
+
+
 def norm_label(text: str) -> str:
     """Fold a label for matching: no whitespace, half-width brackets, Simplified characters."""
-    return _FOLD_OR_SPACE_RE.sub(_fold_match, text)
+    folded = _FOLDED.get(text)
+    if folded is None:
+        folded = _FOLDED.keep(text, _FOLD_OR_SPACE_RE.sub(_fold_match, text), len(text))
+    return folded

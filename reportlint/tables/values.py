@@ -8,11 +8,12 @@ kept as written so T207 can quote it.
 
 from __future__ import annotations
 
+from collections import defaultdict
+from typing import Iterable
 
 from reportlint import rx
-from dataclasses import dataclass
-
 from reportlint.model import Cell
+from reportlint.tables import Memory, Record
 
 _DIGITS = str.maketrans({chr(0xFF10 + i): str(i) for i in range(10)} | {"＋": "+", "－": "-", "．": ".", "，": ","})
 _COUNT_RE = rx.compile(r"^\d+$")
@@ -23,8 +24,7 @@ _THOUSANDS_RE = rx.compile(r"(?<=\d),(?=\d{3}\b)")
 _PLACEHOLDERS = {"/", "-", "—", "–", "－", "／", "无", "—/—", "\\", "×"}
 
 
-@dataclass(frozen=True)
-class Value:
+class Value(Record):
     """One table cell as a value of its column's kind.
 
     ``status`` is "ok", "blank" (empty cell), "placeholder" ("/", "-"), or
@@ -32,12 +32,16 @@ class Value:
     ``number`` is set only when ``status`` is "ok".
     """
 
-    cell: Cell | None
-    text: str
-    kind: str
-    status: str
-    number: float | int | None = None
-    unit: str | None = None
+    __slots__ = ("cell", "text", "kind", "status", "number", "unit")
+
+    def __init__(self, cell: Cell | None, text: str, kind: str, status: str,
+                 number: float | int | None = None, unit: str | None = None) -> None:
+        self.cell = cell
+        self.text = text
+        self.kind = kind
+        self.status = status
+        self.number = number
+        self.unit = unit
 
     @property
     def ok(self) -> bool:
@@ -51,22 +55,42 @@ def looks_like_value(text: str) -> bool:
         or bool(_NUMBER_RE.match(t))
 
 
-def parse_value(cell: Cell | None, kind: str = "count") -> Value:
-    text = cell.text.strip() if cell is not None else ""
+# What a cell text says as each kind of value, by kind and text: (stripped text, status,
+# number, unit). Tables repeat the same few texts ("0", "/", the small counts), so the
+# regular expressions run once per text, not once per cell.
+_READINGS: defaultdict[str, Memory] = defaultdict(Memory)
+
+
+def parse_values(cells: Iterable[Cell], kinds: tuple[str, ...] = ()) -> list[Value]:
+    """The values of consecutive cells of a row: the k-th of kind ``kinds[k]``, "count" past them."""
+    out = []
+    for k, cell in enumerate(cells):
+        kind = kinds[k] if k < len(kinds) else "count"
+        known = _READINGS[kind]
+        raw = cell.text
+        reading = known.get(raw)
+        if reading is None:
+            reading = known.keep(raw, _read(raw, kind), len(raw))
+        text, status, number, unit = reading
+        out.append(Value(cell, text, kind, status, number, unit))
+    return out
+
+
+def _read(raw: str, kind: str) -> tuple[str, str, float | int | None, str | None]:
+    text = raw.strip()
     t = text.translate(_DIGITS)
     if "," in t:
         t = _THOUSANDS_RE.sub("", t)
     if t == "":
-        return Value(cell, text, kind, "blank")
+        return text, "blank", None, None
     if t in _PLACEHOLDERS:
-        return Value(cell, text, kind, "placeholder")
+        return text, "placeholder", None, None
     if kind == "count" and _COUNT_RE.match(t):
-        return Value(cell, text, kind, "ok", int(t))
+        return text, "ok", int(t), None
     if kind == "signed" and _SIGNED_RE.match(t):
-        return Value(cell, text, kind, "ok", int(t))
+        return text, "ok", int(t), None
     if kind == "money":
         m = _MONEY_RE.match(t)
         if m:
-            num = float(m.group(1))
-            return Value(cell, text, kind, "ok", num, m.group(2))
-    return Value(cell, text, kind, "invalid")
+            return text, "ok", float(m.group(1)), m.group(2)
+    return text, "invalid", None, None
