@@ -10,10 +10,11 @@ map an offset in the joined text back to (line, column) in the original.
 from __future__ import annotations
 
 import bisect
+from dataclasses import field
+from functools import cached_property
 
 from reportlint import rx
-from dataclasses import dataclass, field
-from functools import cached_property
+from reportlint.records import dataclass
 
 
 # Span, Segment and LogicalLine are made by the thousand for every report (the

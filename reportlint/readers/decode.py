@@ -15,9 +15,9 @@ from __future__ import annotations
 import codecs
 
 from reportlint import rx
-from dataclasses import dataclass
 
 from reportlint.readers import ReadError
+from reportlint.records import dataclass
 
 
 @dataclass(frozen=True)

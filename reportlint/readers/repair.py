@@ -23,7 +23,6 @@ decision depends on them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from itertools import accumulate
 
 import re
@@ -45,6 +44,7 @@ from reportlint.patterns import (
 from reportlint.source import LogicalLine, Segment
 from reportlint.tables.labels import TABLE_PHRASES
 from reportlint.tables.normalise import norm_label, _ONE_CHAR
+from reportlint.records import dataclass
 
 _SPACE = " \u3000\t\f\v\xa0"
 # What a line may have stripped off its ends.
