@@ -26,13 +26,13 @@ class Progress:
         self.threshold = threshold
         self.interval = interval  # seconds between redraws: a fast run must not spend its time printing
         self._width = 0
-        self._last = 0.0
+        self._last: float | None = None  # None: nothing drawn yet, so the first call always draws
 
     def __call__(self, done: int, total: int) -> None:
         if total < self.threshold:
             return
         now = time.monotonic()
-        if done < total and now - self._last < self.interval:
+        if done < total and self._last is not None and now - self._last < self.interval:
             return
         self._last = now
         pct = done * 100 // total if total else 100
