@@ -170,6 +170,21 @@ def test_reg2008_reports_have_no_tables(batch):
         assert r[name]["tables"] == {"t2": None, "t3": None, "t4": None}
 
 
+
+def test_a_table_in_a_reg2008_report_is_read_not_a_crash(tmp_path):
+    # A 2017 report (no national table format yet) that pastes a piece of table 三 anyway:
+    # extraction reads it under the current labels instead of failing on the era.
+    with open(os.path.join(EXAMPLES, "clean-2017-department.txt"), encoding="utf-8") as fh:
+        text = fh.read()
+    head, tail = text.split("\n四、", 1)
+    row = "二、上年结转政府信息公开申请数量 | 2 | 1 | 0 | 0 | 0 | 0 | 3"
+    path = tmp_path / "reg2008-with-table.txt"
+    path.write_text(f"{head}\n{row}\n\n四、{tail}", encoding="utf-8")
+    rc, doc = extract(tmp_path, str(path))
+    assert rc == 0 and not list(_validator().iter_errors(doc))
+    t3 = doc["reports"][0]["tables"]["t3"]
+    assert t3["cells"]["t3.carried.total"]["value"] == 3 and t3["cells"]["t3.new.total"]["status"] == "missing"
+
 # --------------------------------------------------------------------------- cells against the files
 T3_ROWS = {  # row id -> the label as the example files write it
     "t3.new": "一、本年新收政府信息公开申请数量",

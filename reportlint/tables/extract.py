@@ -283,7 +283,13 @@ def _t3_era(runs: list[Run], fallback: Era | None) -> tuple[Era, bool]:
     for i, r in enumerate(runs[:-1]):
         if not r.is_value and r.norms[-1].endswith("其他处理") and runs[i + 1].is_value:
             return Era.FMT2019, True
-    return (fallback or Era.FMT2021), False
+    return _table_era(fallback), False
+
+
+def _table_era(hint: Era | None) -> Era:
+    """The report's era when it has a table format; else the current one (a reg2008 report
+    that pastes a table anyway, or an unknown year)."""
+    return hint if hint in (Era.FMT2019, Era.FMT2021) else Era.FMT2021
 
 
 def _first_labelled(runs: list[Run], pattern: re.Pattern[str], start: int = 0) -> int | None:
@@ -368,7 +374,7 @@ def _t2_era(runs: list[Run], fallback: Era | None) -> tuple[Era, bool]:
     hits = {era for era, marker in T2_ERA_MARKERS.items() if marker.search(text)}
     if len(hits) == 1:
         return hits.pop(), True
-    return (fallback or Era.FMT2021), False
+    return _table_era(fallback), False
 
 
 def _table2(runs: list[Run], era_hint: Era | None) -> Table2 | None:
