@@ -48,11 +48,21 @@ class AgencyKind(str, Enum):
     TOWNSHIP = "township"
 
 
-@dataclass(frozen=True)
+# Blocks, rows and tables are made by the hundred for every report, so each class
+# fills its instance dictionary in a hand-written ``__init__`` (as Span does): the
+# one a frozen dataclass generates goes through ``object.__setattr__`` for every
+# field and takes twice as long. Equality, hashing, repr, ``dataclasses.replace``
+# and immutability are still the dataclass's own.
+
+
+@dataclass(frozen=True, init=False)
 class Block:
     """A piece of the report's text: a paragraph, a heading, a table cell."""
 
     line: LogicalLine
+
+    def __init__(self, line: LogicalLine) -> None:
+        self.__dict__["line"] = line
 
     @property
     def text(self) -> str:
@@ -67,14 +77,19 @@ class Block:
         return self.line.span(start, end)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Paragraph(Block):
     """Running text. ``role`` is "" for body text, or title / meta / signature / closing-date."""
 
     role: str = ""
 
+    def __init__(self, line: LogicalLine, role: str = "") -> None:
+        d = self.__dict__
+        d["line"] = line
+        d["role"] = role
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, init=False)
 class Heading(Block):
     """A numbered heading: ``level`` 1–4 for 一、 / （一） / 1. / （1）.
 
@@ -89,16 +104,31 @@ class Heading(Block):
     separator: str = ""
     title: str = ""
 
+    def __init__(self, line: LogicalLine, level: int = 1, number: int | None = None, marker: str = "",
+                 separator: str = "", title: str = "") -> None:
+        d = self.__dict__
+        d["line"] = line
+        d["level"] = level
+        d["number"] = number
+        d["marker"] = marker
+        d["separator"] = separator
+        d["title"] = title
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, init=False)
 class Cell(Block):
     """One table cell."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Row:
     cells: tuple[Cell, ...]
     line: LogicalLine
+
+    def __init__(self, cells: tuple[Cell, ...], line: LogicalLine) -> None:
+        d = self.__dict__
+        d["cells"] = cells
+        d["line"] = line
 
     @property
     def lineno(self) -> int:
@@ -109,9 +139,12 @@ class Row:
         return tuple(c.text for c in self.cells)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Table:
     rows: tuple[Row, ...]
+
+    def __init__(self, rows: tuple[Row, ...]) -> None:
+        self.__dict__["rows"] = rows
 
     @property
     def lineno(self) -> int:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import field
-from functools import cached_property
 
 from reportlint import rx
 from reportlint.records import dataclass
@@ -57,64 +56,110 @@ class Segment:
         d["column"] = column
 
 
-@dataclass(frozen=True, init=False)
 class LogicalLine:
     """One paragraph, heading, or table row after repair, with its position map.
 
     ``kind`` is ``"text"`` for prose and ``"row"`` for a tab-separated table row
     (whose ``cells`` are logical lines of their own).
+
+    A report has hundreds of lines and table cells, and most are never asked for
+    a position, so this is a plain class with ``__slots__`` (half the cost of
+    creating a frozen dataclass) and a line that comes from one original line —
+    nearly every line, and every cell — is made by :meth:`single` with its line
+    and column, its one :class:`Segment` only made when asked for. Nothing
+    changes a logical line once the reader has made it; equality and hashing
+    are by value, as for the dataclass it was.
     """
 
-    text: str
-    segments: tuple[Segment, ...]
-    kind: str = "text"
-    cells: tuple["LogicalLine", ...] = ()
+    __slots__ = ("text", "kind", "cells", "line", "_column", "_segments", "_offsets")
 
     def __init__(self, text: str, segments: tuple[Segment, ...], kind: str = "text",
                  cells: tuple["LogicalLine", ...] = ()) -> None:
-        d = self.__dict__
-        d["text"] = text
-        d["segments"] = segments
-        d["kind"] = kind
-        d["cells"] = cells
+        self.text = text
+        self.kind = kind
+        self.cells = cells
+        self.line = segments[0].line if segments else 1  # the original line the logical line starts on
+        self._column = 0
+        self._segments = segments
+        self._offsets = None
 
-    @cached_property
-    def _offsets(self) -> tuple[int, ...]:
-        # Computed on first use: most lines (and table cells) are never asked for a position.
-        return tuple(s.offset for s in self.segments)
+    @classmethod
+    def single(cls, text: str, line: int, column: int, kind: str = "text",
+               cells: tuple["LogicalLine", ...] = ()) -> "LogicalLine":
+        """The logical line of ``text`` standing at ``line``, ``column`` of the original, in one piece."""
+        self = _new(cls)
+        self.text = text
+        self.kind = kind
+        self.cells = cells
+        self.line = line
+        self._column = column
+        self._segments = None
+        self._offsets = None
+        return self
 
     @property
-    def line(self) -> int:
-        """The original line the logical line starts on."""
-        return self.segments[0].line if self.segments else 1
+    def segments(self) -> tuple[Segment, ...]:
+        if self._segments is None:
+            self._segments = (Segment(0, self.line, self._column),)
+        return self._segments
 
     @property
     def last_line(self) -> int:
-        return self.segments[-1].line if self.segments else 1
+        if self._segments is None:
+            return self.line
+        return self._segments[-1].line if self._segments else 1
 
     def breaks_before(self, offset: int) -> bool:
         """True when the character at ``offset`` begins another original line (a joined wrap)."""
+        if self._segments is None:
+            return False
+        if self._offsets is None:
+            self._offsets = tuple(s.offset for s in self._segments)
         return offset > 0 and offset in self._offsets
 
     def position(self, offset: int) -> tuple[int, int]:
         """(line, column) in the original file of the character at ``offset``."""
-        if not self.segments:
+        if self._segments is None:
+            return self.line, self._column + offset
+        if not self._segments:
             return (1, 1)
+        if self._offsets is None:
+            self._offsets = tuple(s.offset for s in self._segments)
         i = max(bisect.bisect_right(self._offsets, offset) - 1, 0)
-        seg = self.segments[i]
+        seg = self._segments[i]
         return seg.line, seg.column + (offset - seg.offset)
 
     def span(self, start: int = 0, end: int | None = None) -> Span:
         """Span of ``text[start:end]`` in the original file."""
-        if end is None:
-            end = len(self.text)
-        start = max(0, min(start, len(self.text)))
-        end = max(start, min(end, len(self.text)))
+        n = len(self.text)
+        if end is None or end > n:
+            end = n
+        start = 0 if start < 0 else n if start > n else start
         line, col = self.position(start)
         if end <= start:
             return Span(line, col, line, col)
         end_line, end_col = self.position(end - 1)
         return Span(line, col, end_line, end_col + 1)
+
+    def _key(self) -> tuple:
+        return (self.text, self.segments, self.kind, self.cells)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._key() == other._key()  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return f"LogicalLine(text={self.text!r}, segments={self.segments!r}, kind={self.kind!r}, cells={self.cells!r})"
+
+    def __reduce__(self):
+        return (LogicalLine, (self.text, self.segments, self.kind, self.cells))
+
+
+_new = object.__new__
 
 
 @dataclass(frozen=True)

@@ -231,14 +231,16 @@ def _full_width(raws: list[_Raw]) -> int:
 
 
 def _line_of(raw: _Raw, kind: str = "text") -> LogicalLine:
-    return LogicalLine(raw.text, (Segment(0, raw.number, raw.column),), kind)
+    return _single(raw.text, raw.number, raw.column, kind)
+
+
+_single = LogicalLine.single
 
 
 def _row_of(raw: _Raw) -> LogicalLine:
-    segments = (Segment(0, raw.number, raw.column),)
-    if raw.sep is None:  # one cell: the whole (stripped) line, at the row's own place
-        return LogicalLine(raw.text, segments, "row", (LogicalLine(raw.text, segments, "cell"),))
     number = raw.number
+    if raw.sep is None:  # one cell: the whole (stripped) line, at the row's own place
+        return _single(raw.text, number, raw.column, "row", (_single(raw.text, number, raw.column, "cell"),))
     parts = raw.text.split(raw.sep)
     last = len(parts) - 1
     outer_pipes = raw.sep == "|" and last > 0  # Markdown's: they leave an empty first and last part, no cells
@@ -247,10 +249,11 @@ def _row_of(raw: _Raw) -> LogicalLine:
     for k, part in enumerate(parts):
         cell_text = part.strip(_SPACE)
         if cell_text or not outer_pipes or 0 < k < last:
-            lead = len(part) - len(part.lstrip(_SPACE))
-            cells.append(LogicalLine(cell_text, (Segment(0, number, column + lead),), "cell"))
+            # Most cells have no space to strip: the stripped text is the part, nothing before it.
+            lead = 0 if len(cell_text) == len(part) else len(part) - len(part.lstrip(_SPACE))
+            cells.append(_single(cell_text, number, column + lead, "cell"))
         column += len(part) + 1
-    return LogicalLine(raw.text, segments, "row", tuple(cells))
+    return _single(raw.text, number, raw.column, "row", tuple(cells))
 
 
 # A line is table-ish when it can only belong to a table: a row, a lone value, or a table label.
