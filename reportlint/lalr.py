@@ -66,10 +66,16 @@ def run(tables: Tables, tokens: Iterable[tuple[str, Any]], callbacks: Mapping[st
 
     A terminal's value is passed to the callbacks as the whole pair. Raises
     :class:`LalrError` on a token the grammar does not allow.
+
+    Every token costs a shift and about three reductions (``paragraph`` →
+    ``_item`` → the ``_item*`` list), so the loop keeps their work small: a
+    rule's children need flattening only when one of them comes from a spliced
+    rule, which depends on the rule alone and is found out at its first
+    reduction, not looked for at every one.
     """
     states, accept = tables.states, tables.accept
-    # Per rule: (name, length, None for a spliced rule or the callback): one lookup per reduction.
-    rules = [(name, size, None if spliced else callbacks[name]) for name, size, spliced in tables.rules]
+    # Per rule: [name, length, callback (None for a spliced rule), children need flattening (None: not known yet)].
+    rules = [[name, size, None if spliced else callbacks[name], None] for name, size, spliced in tables.rules]
     state = tables.start
     state_stack = [state]
     value_stack: list = []
@@ -84,7 +90,8 @@ def run(tables: Tables, tokens: Iterable[tuple[str, Any]], callbacks: Mapping[st
                 state_stack.append(state)
                 value_stack.append(token)
                 break
-            name, size, callback = rules[~action]
+            rule = rules[~action]
+            name, size, callback, flatten = rule
             if size == 1:  # most reductions: one child, no slicing
                 children = [value_stack.pop()]
                 state_stack.pop()
@@ -94,7 +101,12 @@ def run(tables: Tables, tokens: Iterable[tuple[str, Any]], callbacks: Mapping[st
                 del state_stack[-size:]
             else:
                 children = []
-            value = _spliced(children) if callback is None else callback(_flat(children))
+            if flatten is None:
+                flatten = rule[3] = any(type(child) is _Spliced for child in children)
+            if callback is None:
+                value = _spliced(children, flatten)
+            else:
+                value = callback(_flat(children) if flatten else children)
             state = states[state_stack[-1]][name]
             state_stack.append(state)
             value_stack.append(value)
@@ -108,8 +120,10 @@ def _with_end(tokens: Iterable[tuple[str, Any]]):
     yield (END, None)
 
 
-def _spliced(children: list) -> "_Spliced":
-    """The value of a rule spliced into its parent."""
+def _spliced(children: list, flatten: bool) -> "_Spliced":
+    """The value of a rule spliced into its parent (``flatten``: a child comes from a spliced rule)."""
+    if not flatten:
+        return _Spliced(children)
     first = children[0] if children else None
     if type(first) is _Spliced:
         # The left-recursive helper of ``x*``: extend the list built so far in
