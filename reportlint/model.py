@@ -57,16 +57,18 @@ class AgencyKind(str, Enum):
 
 @dataclass(frozen=True, init=False)
 class Block:
-    """A piece of the report's text: a paragraph, a heading, a table cell."""
+    """A piece of the report's text: a paragraph, a heading, a table cell.
+
+    ``text`` is the line's text, kept as a plain attribute (not a field) because
+    rules read it thousands of times per report.
+    """
 
     line: LogicalLine
 
     def __init__(self, line: LogicalLine) -> None:
-        self.__dict__["line"] = line
-
-    @property
-    def text(self) -> str:
-        return self.line.text
+        d = self.__dict__
+        d["line"] = line
+        d["text"] = line.text
 
     @property
     def lineno(self) -> int:
@@ -86,6 +88,7 @@ class Paragraph(Block):
     def __init__(self, line: LogicalLine, role: str = "") -> None:
         d = self.__dict__
         d["line"] = line
+        d["text"] = line.text
         d["role"] = role
 
 
@@ -108,6 +111,7 @@ class Heading(Block):
                  separator: str = "", title: str = "") -> None:
         d = self.__dict__
         d["line"] = line
+        d["text"] = line.text
         d["level"] = level
         d["number"] = number
         d["marker"] = marker
@@ -256,23 +260,49 @@ class Report:
         text, starts, blocks = self._index_all if cells else self._index_prose
         if not pattern.flags & re.MULTILINE:  # "^"/"$" anchor at each block, as they would per block
             pattern = rx.compile(pattern.pattern, pattern.flags | re.MULTILINE)
+        n = len(starts)
+        if not n:
+            return
+        base = end = -1  # the current block's start and end in ``text``
+        block = None
         for m in pattern.finditer(text):
-            i = bisect.bisect_right(starts, m.start()) - 1
-            base = starts[i]
-            block = blocks[i]
-            if m.end() - base <= len(block.text):
-                yield block, m.start() - base, m.end() - base, m
+            s = m.start()
+            if s > end:  # matches come in order: a block is looked up only when a match leaves the last one
+                i = bisect.bisect_right(starts, s) - 1
+                base, block = starts[i], blocks[i]
+                end = starts[i + 1] - 1 if i + 1 < n else len(text)
+            e = m.end()
+            if e <= end:
+                yield block, s - base, e - base, m
 
     def blocks_with(self, pattern: re.Pattern[str], *, cells: bool = True) -> Iterator[Block]:
         """The blocks in which ``pattern`` matches, in order, each once.
 
         A cheap prefilter for rules whose exact logic works block by block: one
-        pass over the whole text picks the few blocks worth looking at.
+        pass over the whole text picks the few blocks worth looking at. The
+        blocks are those of :meth:`scan`'s matches; the other matches in a block
+        already found are passed over without a look.
         """
-        last = None
-        for block, _, _, _ in self.scan(pattern, cells=cells):
-            if block is not last:
-                last = block
+        text, starts, blocks = self._index_all if cells else self._index_prose
+        if not pattern.flags & re.MULTILINE:
+            pattern = rx.compile(pattern.pattern, pattern.flags | re.MULTILINE)
+        n = len(starts)
+        if not n:
+            return
+        end = -1
+        found = True  # the current block has been yielded
+        block = None
+        for m in pattern.finditer(text):
+            s = m.start()
+            if s > end:
+                i = bisect.bisect_right(starts, s) - 1
+                block = blocks[i]
+                end = starts[i + 1] - 1 if i + 1 < n else len(text)
+                found = False
+            elif found:
+                continue
+            if m.end() <= end:
+                found = True
                 yield block
 
     def blocks_with_any(self, patterns: tuple[re.Pattern[str], ...], *, cells: bool = True) -> Iterator[Block]:
