@@ -28,7 +28,8 @@ from collections import Counter
 from typing import Callable, Iterable, Sequence
 
 from reportlint.formatters import FormatOptions
-from reportlint.records import dataclass
+from reportlint.records import Record
+from reportlint.rule import Severity
 
 VERSION = 1
 CONTEXT = 12  # non-blank characters kept on each side of the finding, within its paragraph
@@ -136,10 +137,12 @@ def write(path: str, results: Iterable) -> int:
     return len(data["entries"])
 
 
-@dataclass
-class Baseline:
-    path: str
-    entries: list[dict]
+class Baseline(Record):
+    __slots__ = ("path", "entries")
+
+    def __init__(self, path: str, entries: list[dict]) -> None:
+        self.path = path
+        self.entries = entries
 
     @property
     def root(self) -> str:
@@ -168,20 +171,26 @@ def load(path: str) -> Baseline:
     return Baseline(path, data["entries"])
 
 
-@dataclass(frozen=True)
-class BaselineReport:
+class BaselineReport(Record):
     """What one baseline did in a run: how many findings it hid, which entries are stale."""
 
-    path: str
-    hidden: int
-    stale: tuple[dict, ...] = ()
+    __slots__ = ("path", "hidden", "stale")
+
+    def __init__(self, path: str, hidden: int, stale: tuple[dict, ...] = ()) -> None:
+        self.path = path
+        self.hidden = hidden
+        self.stale = stale
 
 
-@dataclass(frozen=True)
 class BaselineFormatOptions(FormatOptions):
     """FormatOptions plus the baselines' outcome, for the summaries (text and JSON)."""
 
-    baselines: tuple[BaselineReport, ...] = ()
+    __slots__ = ("baselines",)
+
+    def __init__(self, lang: str = "zh", color: bool = False, rules=None, fail_on=Severity.ERROR,
+                 baselines: tuple[BaselineReport, ...] = ()) -> None:
+        super().__init__(lang, color, rules, fail_on)
+        self.baselines = baselines
 
 
 def _key(e: dict) -> tuple:

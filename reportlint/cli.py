@@ -8,7 +8,6 @@ With ``--diff``: 1 when there is something to fix, else 0.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from typing import Sequence
@@ -46,14 +45,59 @@ def _cache(args, linter):
     return ResultCache(folder)
 
 
-def _parser() -> argparse.ArgumentParser:
+def _terminal_columns() -> int:
+    """The terminal's width as ``shutil.get_terminal_size`` gives it (COLUMNS, the terminal, else 80)."""
+    try:
+        columns = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
+
+
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help layout. argparse measures the terminal with ``shutil``, whose import
+    (with bz2, lzma and zlib) costs ~3 ms of every start, for a width only --help uses."""
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
+                 width: int | None = None) -> None:
+        super().__init__(prog, indent_increment, max_help_position, _terminal_columns() - 2 if width is None else width)
+
+
+COMMANDS = ("check", "rules", "explain", "init", "extract")
+
+
+def _command_in(argv: Sequence[str]) -> str | None:
+    """The command ``argv`` names (its first argument that is not an option), if it is one of ours."""
+    first = next((a for a in argv if not a.startswith("-")), None)
+    return first if first in COMMANDS else None
+
+
+def _parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command line. Every command is listed, but only ``command``'s options are
+    declared when it is known: building all of them costs a few ms of every start."""
     from reportlint import __version__
 
-    p = argparse.ArgumentParser(prog="reportlint", description="政府信息公开工作年度报告检查工具 / linter for government information-disclosure annual reports")
+    p = argparse.ArgumentParser(prog="reportlint", formatter_class=_Formatter,
+                                description="政府信息公开工作年度报告检查工具 / linter for government information-disclosure annual reports")
     p.add_argument("--version", action="version", version=f"reportlint {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    helps = {"check": "检查报告 / lint reports", "rules": "列出规则 / list the rules",
+             "explain": "显示规则说明 / show a rule's documentation",
+             "init": "写入带注释的配置文件模板 / write a commented starter configuration",
+             "extract": "提取报告的结构化数据 / extract the facts and table cells of reports (docs/extract.md)"}
+    for name in COMMANDS:
+        parser = sub.add_parser(name, help=helps[name], formatter_class=_Formatter)
+        if command is None or command == name:
+            _OPTIONS[name](parser)
+    return p
 
-    c = sub.add_parser("check", help="检查报告 / lint reports")
+
+def _check_options(c: argparse.ArgumentParser) -> None:
     c.add_argument("paths", nargs="+", metavar="PATH", help="files or directories")
     c.add_argument("--format", default="text", metavar="FORMAT",
                    help="输出格式 / output format: text (default), concise, json, sarif, github, junit, html "
@@ -84,28 +128,35 @@ def _parser() -> argparse.ArgumentParser:
                    help="结果缓存目录（默认 ./.reportlint_cache）/ result cache folder (default ./.reportlint_cache, "
                         "or REPORTLINT_CACHE_DIR)")
 
-    r = sub.add_parser("rules", help="列出规则 / list the rules")
+
+def _rules_options(r: argparse.ArgumentParser) -> None:
     r.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     r.add_argument("--lang", choices=("zh", "en"), default="zh")
     _config_arguments(r)
 
-    e = sub.add_parser("explain", help="显示规则说明 / show a rule's documentation")
+
+def _explain_options(e: argparse.ArgumentParser) -> None:
     e.add_argument("code")
     _config_arguments(e)
     e.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the page (default zh)")
 
-    i = sub.add_parser("init", help="写入带注释的配置文件模板 / write a commented starter configuration")
+
+def _init_options(i: argparse.ArgumentParser) -> None:
     i.add_argument("path", nargs="?", default="reportlint.toml", help="file or folder (default ./reportlint.toml)")
     i.add_argument("--force", action="store_true", help="覆盖已有文件 / overwrite an existing file")
 
-    x = sub.add_parser("extract", help="提取报告的结构化数据 / extract the facts and table cells of reports (docs/extract.md)")
+
+def _extract_options(x: argparse.ArgumentParser) -> None:
     x.add_argument("paths", nargs="+", metavar="PATH", help="files or directories")
     x.add_argument("--format", choices=("json", "csv"), default="json",
                    help="json（默认）或 csv（每份报告一行，带 BOM 的 UTF-8）/ json (default) or csv (one row per report, UTF-8 with BOM)")
     x.add_argument("-o", "--output", metavar="FILE", help="写入文件而不是标准输出 / write to FILE instead of stdout")
     x.add_argument("--lang", choices=("zh", "en"), default=None, help="标签和消息的语言 / language of labels and messages (default zh)")
     _config_arguments(x)
-    return p
+
+
+_OPTIONS = {"check": _check_options, "rules": _rules_options, "explain": _explain_options, "init": _init_options,
+            "extract": _extract_options}
 
 
 def _config_arguments(parser: argparse.ArgumentParser) -> None:
@@ -231,6 +282,8 @@ def _rules(args) -> int:
 
     registry = _configured(args).registry  # with the plugins and rule packs the configuration names
     if args.format == "json":
+        import json
+
         print(json.dumps(rules_json(registry, args.lang), ensure_ascii=False, indent=2))
     else:
         print(rules_table(registry, markdown=args.format == "markdown", lang=args.lang))
@@ -255,23 +308,31 @@ def _explain(args) -> int:
     return EXIT_CLEAN
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = _parser()
-    args = parser.parse_args(argv)
-    if args.command is None:
-        parser.print_help()
-        return EXIT_ERROR
+def _usage_errors() -> tuple[type[Exception], ...]:
+    """The errors that end a run with a message and exit code 2 (imported only when one was raised)."""
     from reportlint.baseline import BaselineError
     from reportlint.config import ConfigError
     from reportlint.plugins import PluginError
 
+    return (PluginError, ConfigError, BaselineError)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = _parser(_command_in(argv))
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_ERROR
     try:
         return {"check": _check, "rules": _rules, "explain": _explain, "init": _init,
                 "extract": _extract}[args.command](args)
-    except (PluginError, ConfigError, BaselineError) as exc:
-        print(f"reportlint: {exc}", file=sys.stderr)
-        return EXIT_ERROR
     except BrokenPipeError:
+        return EXIT_ERROR
+    except Exception as exc:
+        if not isinstance(exc, _usage_errors()):
+            raise
+        print(f"reportlint: {exc}", file=sys.stderr)
         return EXIT_ERROR
     finally:
         for name in ("reportlint.rx", "reportlint.records"):  # start-up tables for the next run

@@ -27,7 +27,6 @@ found.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import sys
@@ -40,7 +39,7 @@ from reportlint.model import AgencyKind, Era
 from reportlint.plugins import PluginError, Registry, load_registry
 from reportlint.rule import Severity
 from reportlint.timelimit import DEFAULT_RULE_TIMEOUT
-from reportlint.records import dataclass
+from reportlint.records import Record
 
 CONFIG_NAMES = (".reportlint.toml", "reportlint.toml", "pyproject.toml")
 SCHEMA_RESOURCE = "config.schema.json"
@@ -105,13 +104,20 @@ def _parse_toml(path: str, data: bytes) -> dict:
         raise ConfigError(path, f"TOML 语法错误 / invalid TOML: {exc}") from None
 
 
-@dataclass(frozen=True)
-class ConfigFile:
-    """One configuration: the table and where it came from."""
+class ConfigFile(Record):
+    """One configuration: the table and where it came from.
 
-    path: str                 # absolute path of the file
-    table: Mapping[str, Any]  # the [tool.reportlint] table, or the whole reportlint.toml
-    prefix: str = ""          # "tool.reportlint." for pyproject.toml: how keys are named in messages
+    ``path`` is the file's absolute path; ``table`` the [tool.reportlint] table,
+    or the whole reportlint.toml; ``prefix`` is "tool.reportlint." for
+    pyproject.toml: how keys are named in messages.
+    """
+
+    __slots__ = ("path", "table", "prefix")
+
+    def __init__(self, path: str, table: Mapping[str, Any], prefix: str = "") -> None:
+        self.path = path
+        self.table = table
+        self.prefix = prefix
 
     @property
     def root(self) -> str:
@@ -184,6 +190,8 @@ def find_config(directory: str, cache: dict[str, str | None] | None = None) -> s
 # -- validation -------------------------------------------------------------------------------
 
 def load_schema(name: str) -> dict:
+    import json  # only for configuration files, not for every start
+
     from importlib import resources
 
     return json.loads(resources.files("reportlint").joinpath("schemas", name).read_text(encoding="utf-8"))
@@ -266,6 +274,8 @@ def _msg(where: str, zh: str, en: str, word: str | None = None, candidates: Iter
 
 def key_path(prefix: str, parts: Iterable[Any]) -> str:
     """A TOML-ish key path: ``tool.reportlint.rules.X702.threshold``, ``select[2]``, ``per-file-ignores."a/*.txt"``."""
+    import json
+
     out = prefix.rstrip(".")
     for p in parts:
         if isinstance(p, int):
@@ -289,6 +299,8 @@ def schema_problems(instance: Any, schema: dict, prefix: str = "") -> list[str]:
 
 
 def _word_error(err, prefix: str) -> list[str]:
+    import json
+
     path = list(err.absolute_path)
     where = key_path(prefix, path)
     schema = err.schema if isinstance(err.schema, dict) else {}
@@ -356,6 +368,8 @@ def _code_problems(values: Iterable[str], codes: Sequence[str], where: str) -> l
 
 def _option_problem(rule_code: str, name: str, value: Any, default: Any, where: str) -> str | None:
     """Check an option's value against the type of the rule's default."""
+    import json
+
     def bad(expected: str, expected_zh: str | None = None, note: str = "") -> str:
         got = _type_name(value)
         shown = json.dumps(value, ensure_ascii=False, default=str)
@@ -450,18 +464,22 @@ def registry_problems(cfg: ConfigFile, registry: Registry) -> list[str]:
 
 # -- from a configuration to Settings ---------------------------------------------------------
 
-@dataclass(frozen=True)
-class Overrides:
+class Overrides(Record):
     """What the command line says; None means "as configured"."""
 
-    select: tuple[str, ...] | None = None
-    ignore: tuple[str, ...] | None = None
-    extend_select: tuple[str, ...] = ()
-    fail_on: str | None = None
-    lang: str | None = None
-    profile: str | None = None
-    baseline: str | None = None
-    verbose: bool = False
+    __slots__ = ("select", "ignore", "extend_select", "fail_on", "lang", "profile", "baseline", "verbose")
+
+    def __init__(self, select: tuple[str, ...] | None = None, ignore: tuple[str, ...] | None = None,
+                 extend_select: tuple[str, ...] = (), fail_on: str | None = None, lang: str | None = None,
+                 profile: str | None = None, baseline: str | None = None, verbose: bool = False) -> None:
+        self.select = select
+        self.ignore = ignore
+        self.extend_select = extend_select
+        self.fail_on = fail_on
+        self.lang = lang
+        self.profile = profile
+        self.baseline = baseline
+        self.verbose = verbose
 
 
 def _deadlines(table: Mapping[str, Any]) -> dict[tuple[Era, AgencyKind], tuple[int, int]]:

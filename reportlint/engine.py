@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import stat
 from types import MappingProxyType
-from dataclasses import field, replace
 from typing import Any, Iterable, Mapping
 
 from reportlint.model import Report
@@ -21,7 +20,7 @@ from reportlint.rule import Edit, Finding, Message, Rule, RuleContext, Severity
 from reportlint.selection import is_selected
 from reportlint.source import Source, Span
 from reportlint.timelimit import DEFAULT_RULE_TIMEOUT, RuleClock, RuleTimeout, timeout_message
-from reportlint.records import dataclass
+from reportlint.records import Record
 
 # Refuse to read files larger than this; a report is rarely over 1 MB.
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -56,44 +55,71 @@ def read_input(path: str) -> bytes:
 ALWAYS_REPORTED = ("E001", "E900")
 
 
-@dataclass(frozen=True)
-class Settings:
-    """Everything a run can be told (CLI flags now, configuration files later)."""
+class Settings(Record):
+    """Everything a run can be told: command-line flags and configuration files
+    (reportlint/config.py, docs/configuration.md).
 
-    select: tuple[str, ...] = ("ALL",)
-    ignore: tuple[str, ...] = ()
-    fail_on: Severity = Severity.ERROR
-    lang: str = "zh"
-    verbose: bool = False
-    profile: str = "national"
-    rule_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
-    # From configuration files (reportlint/config.py, docs/configuration.md):
-    severities: Mapping[str, str] = field(default_factory=dict)  # code or prefix -> error/warning/info/off
-    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (glob relative to root, codes)
-    root: str | None = None  # folder of the configuration file
-    era: str | None = None  # replaces the detected era ("fmt2021" …)
-    agency_kind: str | None = None  # replaces the detected agency kind ("department" …)
-    deadlines: Mapping[tuple, tuple[int, int]] = field(default_factory=dict)  # (Era, AgencyKind) -> (month, day)
-    baseline: str | None = None  # baseline file (reportlint/baseline.py)
-    config_path: str | None = None
-    extra: Mapping[str, Any] = field(default_factory=dict)  # keys contributed by plugins' config schemas
-    rule_timeout: float = DEFAULT_RULE_TIMEOUT  # seconds per rule per file (config rule-timeout; reportlint/timelimit.py)
+    ``severities`` maps a code or prefix to error/warning/info/off;
+    ``per_file_ignores`` holds (glob relative to ``root``, codes); ``root`` is the
+    configuration file's folder; ``era`` and ``agency_kind`` replace what was
+    detected ("fmt2021", "department" …); ``deadlines`` maps (Era, AgencyKind) to
+    (month, day); ``baseline`` names a baseline file (reportlint/baseline.py);
+    ``extra`` holds keys contributed by plugins' configuration schemas;
+    ``rule_timeout`` is in seconds per rule per file (reportlint/timelimit.py).
+    """
+
+    __slots__ = ("select", "ignore", "fail_on", "lang", "verbose", "profile", "rule_options", "severities",
+                 "per_file_ignores", "root", "era", "agency_kind", "deadlines", "baseline", "config_path", "extra",
+                 "rule_timeout")
+
+    def __init__(self, select: tuple[str, ...] = ("ALL",), ignore: tuple[str, ...] = (),
+                 fail_on: Severity = Severity.ERROR, lang: str = "zh", verbose: bool = False, profile: str = "national",
+                 rule_options: Mapping[str, Mapping[str, Any]] | None = None, severities: Mapping[str, str] | None = None,
+                 per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = (), root: str | None = None,
+                 era: str | None = None, agency_kind: str | None = None,
+                 deadlines: Mapping[tuple, tuple[int, int]] | None = None, baseline: str | None = None,
+                 config_path: str | None = None, extra: Mapping[str, Any] | None = None,
+                 rule_timeout: float = DEFAULT_RULE_TIMEOUT) -> None:
+        self.select = select
+        self.ignore = ignore
+        self.fail_on = fail_on
+        self.lang = lang
+        self.verbose = verbose
+        self.profile = profile
+        self.rule_options = {} if rule_options is None else rule_options
+        self.severities = {} if severities is None else severities
+        self.per_file_ignores = per_file_ignores
+        self.root = root
+        self.era = era
+        self.agency_kind = agency_kind
+        self.deadlines = {} if deadlines is None else deadlines
+        self.baseline = baseline
+        self.config_path = config_path
+        self.extra = {} if extra is None else extra
+        self.rule_timeout = rule_timeout
 
 
-@dataclass(frozen=True)
-class Diagnostic:
-    """A finding with the engine's additions: file, code, name and severity."""
+class Diagnostic(Record):
+    """A finding with the engine's additions: file, code, name and severity.
 
-    path: str
-    code: str
-    name: str
-    severity: Severity
-    span: Span
-    message: Message
-    evidence: Mapping[str, Any] = field(default_factory=dict)
-    fix: tuple[Edit, ...] = ()
-    # Stable place in a .docx/.pdf ("t2r3c4", see source.describe_locator); None for text and HTML.
-    locator: str | None = None
+    ``locator`` is the stable place in a .docx/.pdf ("t2r3c4", see
+    source.describe_locator); None for text and HTML.
+    """
+
+    __slots__ = ("path", "code", "name", "severity", "span", "message", "evidence", "fix", "locator")
+
+    def __init__(self, path: str, code: str, name: str, severity: Severity, span: Span, message: Message,
+                 evidence: Mapping[str, Any] | None = None, fix: tuple[Edit, ...] = (),
+                 locator: str | None = None) -> None:
+        self.path = path
+        self.code = code
+        self.name = name
+        self.severity = severity
+        self.span = span
+        self.message = message
+        self.evidence = {} if evidence is None else evidence
+        self.fix = fix
+        self.locator = locator
 
     @property
     def line(self) -> int:
@@ -134,8 +160,7 @@ def _jsonable(value: Any) -> Any:
     return str(value)
 
 
-@dataclass
-class FileResult:
+class FileResult(Record):
     """One file's outcome.
 
     ``source`` and ``report`` are the full reader and parser products when the
@@ -144,21 +169,27 @@ class FileResult:
     ``source`` keeps only what formatters and baselines read (the original
     lines, locators, suppressions). ``agency`` and ``year`` survive slimming so
     cross-report pairs can still be found; the pair's reports are then parsed
-    again (:meth:`Linter.load_report`).
+    again (:meth:`Linter.load_report`). ``structured`` says the file parsed as a
+    report (False after E001/E002); ``content_hash`` is that of the bytes linted
+    (reportlint.cache keys results by it). Unlike the other records, a result is
+    completed after it is made (its hash, the cross-report findings).
     """
 
-    path: str
-    diagnostics: list[Diagnostic]
-    source: Source | None = None
-    report: Report | None = None
-    agency: str | None = None
-    year: int | None = None
-    structured: bool = False  # the file parsed as a report (False after E001/E002)
-    content_hash: str | None = None  # of the bytes linted (reportlint.cache keys results by it)
+    __slots__ = ("path", "diagnostics", "source", "report", "agency", "year", "structured", "content_hash")
 
-    def __post_init__(self) -> None:
-        if self.report is not None:
-            self.agency, self.year, self.structured = self.report.agency, self.report.year, True
+    def __init__(self, path: str, diagnostics: list[Diagnostic], source: Source | None = None,
+                 report: Report | None = None, agency: str | None = None, year: int | None = None,
+                 structured: bool = False, content_hash: str | None = None) -> None:
+        self.path = path
+        self.diagnostics = diagnostics
+        self.source = source
+        self.report = report
+        self.agency = agency
+        self.year = year
+        self.structured = structured
+        self.content_hash = content_hash
+        if report is not None:
+            self.agency, self.year, self.structured = report.agency, report.year, True
 
     def slim(self) -> "FileResult":
         """A copy without the parsed report and logical lines, cheap to pickle and to cache."""
@@ -166,7 +197,7 @@ class FileResult:
         if src is not None:
             src = Source(src.path, src.lines, (), src.encoding, src.bom, src.newline, src.layout,
                          locators=src.locators, suppressions=src.suppressions)
-        diagnostics = [replace(d, evidence={k: _jsonable(v) for k, v in d.evidence.items()}) for d in self.diagnostics]
+        diagnostics = [d.replace(evidence={k: _jsonable(v) for k, v in d.evidence.items()}) for d in self.diagnostics]
         return FileResult(self.path, diagnostics, src, None, self.agency, self.year, self.structured, self.content_hash)
 
 
@@ -213,8 +244,8 @@ class Linter:
                                    and self._severity(code, r.severity) is not None]
         self.profile = self.registry.profiles.get(s.profile) or self.registry.profiles["national"]
         if s.deadlines:  # configured deadlines tighten (or relax) the profile's
-            self.profile = replace(self.profile, name=f"{self.profile.name}+config",
-                                   deadlines={**self.profile.deadlines, **s.deadlines})
+            self.profile = self.profile.replace(name=f"{self.profile.name}+config",
+                                                deadlines={**self.profile.deadlines, **s.deadlines})
         # What every report's run needs per rule, worked out once: its context (options are
         # read-only, as a rule must not change what the next report sees) and its severity.
         self._per_report = [(rule, RuleContext(MappingProxyType({**rule.options, **s.rule_options.get(rule.code, {})}),
@@ -246,8 +277,8 @@ class Linter:
             return report
         from reportlint.model import AgencyKind, Era
 
-        return replace(report, era=Era(s.era) if s.era else report.era,
-                       agency_kind=AgencyKind(s.agency_kind) if s.agency_kind else report.agency_kind)
+        return report.replace(era=Era(s.era) if s.era else report.era,
+                              agency_kind=AgencyKind(s.agency_kind) if s.agency_kind else report.agency_kind)
 
     # -- diagnostics the engine raises itself -------------------------------------------
     def _engine(self, path: str, code: str, zh: str, en: str, span: Span = _FILE_START, **evidence) -> list[Diagnostic]:
@@ -327,7 +358,7 @@ class Linter:
         if source.suppressions:  # <!-- reportlint-disable … --> in .md / .html
             diagnostics = [d for d in diagnostics if not source.suppressed(d.code, d.span)]
         if source.locators:
-            diagnostics = [replace(d, locator=source.locator(d.span.line, d.span.column)) for d in diagnostics]
+            diagnostics = [d.replace(locator=source.locator(d.span.line, d.span.column)) for d in diagnostics]
         diagnostics.sort(key=Diagnostic.sort_key)
         return FileResult(path, diagnostics, source, report)
 
@@ -407,7 +438,7 @@ class Linter:
             out = [d for d in out if not (src.suppressions and src.suppressed(d.code, d.span))
                    and not self._file_ignored(cur.path, d.code)]
             if src.locators:
-                out = [replace(d, locator=src.locator(d.span.line, d.span.column)) for d in out]
+                out = [d.replace(locator=src.locator(d.span.line, d.span.column)) for d in out]
             if cache is not None:
                 cache.put_pair(self, prev, cur, out)
             cur.diagnostics = sorted(cur.diagnostics + out, key=Diagnostic.sort_key)

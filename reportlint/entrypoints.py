@@ -22,17 +22,21 @@ import re
 import sys
 from importlib import import_module
 
-from reportlint.records import dataclass
+from reportlint.records import Record
 
 _SECTION_RE = re.compile(r"^\s*\[([^\]]+)\]\s*$")
 _PATH_FINDER = next((f for f in sys.meta_path if getattr(f, "__name__", "") == "PathFinder"), None)
 
 
-@dataclass(frozen=True)
-class EntryPoint:
-    name: str
-    value: str  # "module" or "module:attr.attr"
-    dist: str  # "name version", for messages and the cache key
+class EntryPoint(Record):
+    """``value`` is "module" or "module:attr.attr"; ``dist`` is "name version", for messages and the cache key."""
+
+    __slots__ = ("name", "value", "dist")
+
+    def __init__(self, name: str, value: str, dist: str) -> None:
+        self.name = name
+        self.value = value
+        self.dist = dist
 
     def load(self):
         module, _, attrs = self.value.partition(":")

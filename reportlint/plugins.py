@@ -9,7 +9,6 @@ exit code 2 and a message naming the plugin.
 from __future__ import annotations
 
 import re
-from dataclasses import field
 from typing import Any, Callable, Iterable
 
 import pluggy
@@ -18,7 +17,7 @@ from reportlint import core_plugin, hookspecs
 from reportlint.entrypoints import entry_points
 from reportlint.profiles import Profile
 from reportlint.rule import Rule, Severity
-from reportlint.records import dataclass
+from reportlint.records import Record
 
 GROUP = "reportlint"
 _CODE_RE = re.compile(r"^[A-Z]{1,4}\d{3}$")
@@ -28,18 +27,25 @@ class PluginError(Exception):
     """A plugin could not be loaded or conflicts with another (exit code 2)."""
 
 
-@dataclass(frozen=True)
-class Registry:
-    """Everything the plugins contributed, keyed and validated."""
+class Registry(Record):
+    """Everything the plugins contributed, keyed and validated.
 
-    rules: dict[str, Rule]
-    rule_plugins: dict[str, str]
-    readers: dict[str, Callable]
-    formatters: dict[str, Callable]
-    profiles: dict[str, Profile]
-    plugin_versions: dict[str, str]
-    #: plugin name -> its reportlint_config_schema fragment (merged by reportlint.config)
-    config_schemas: dict[str, dict] = field(default_factory=dict)
+    ``config_schemas`` maps a plugin's name to its reportlint_config_schema
+    fragment (merged by reportlint.config).
+    """
+
+    __slots__ = ("rules", "rule_plugins", "readers", "formatters", "profiles", "plugin_versions", "config_schemas")
+
+    def __init__(self, rules: dict[str, Rule], rule_plugins: dict[str, str], readers: dict[str, Callable],
+                 formatters: dict[str, Callable], profiles: dict[str, Profile], plugin_versions: dict[str, str],
+                 config_schemas: dict[str, dict] | None = None) -> None:
+        self.rules = rules
+        self.rule_plugins = rule_plugins
+        self.readers = readers
+        self.formatters = formatters
+        self.profiles = profiles
+        self.plugin_versions = plugin_versions
+        self.config_schemas = {} if config_schemas is None else config_schemas
 
 
 def _plugin_manager(extra: Iterable[tuple[str, Any]] = ()) -> tuple[pluggy.PluginManager, dict[str, str]]:

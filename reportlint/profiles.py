@@ -7,21 +7,25 @@ through the ``reportlint_profiles`` hook; configuration chooses which applies.
 
 from __future__ import annotations
 
-from dataclasses import field
 from typing import Mapping
 
 from reportlint.model import AgencyKind, Era
-from reportlint.records import dataclass
+from reportlint.records import Record
 
 # (month, day) in the year after the report year.
 Deadline = tuple[int, int]
 
 
-@dataclass(frozen=True)
-class Profile:
-    name: str
-    description: str
-    deadlines: Mapping[tuple[Era, AgencyKind], Deadline] = field(default_factory=dict)
+class Profile(Record):
+    """A jurisdiction's deadlines: (era, kind of body) -> (month, day) in the year after the report year."""
+
+    __slots__ = ("name", "description", "deadlines")
+
+    def __init__(self, name: str, description: str,
+                 deadlines: Mapping[tuple[Era, AgencyKind], Deadline] | None = None) -> None:
+        self.name = name
+        self.description = description
+        self.deadlines = {} if deadlines is None else deadlines
 
     def deadline(self, era: Era, kind: AgencyKind) -> Deadline | None:
         return self.deadlines.get((era, kind))

@@ -10,13 +10,12 @@ code, name and severity. Rules hold no state between reports and never print.
 from __future__ import annotations
 
 import inspect
-from dataclasses import field
 from enum import Enum
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Mapping
 
 from reportlint.model import Era
 from reportlint.source import Span
-from reportlint.records import dataclass
+from reportlint.records import Record
 
 if TYPE_CHECKING:
     from reportlint.model import Report
@@ -38,41 +37,50 @@ class Severity(str, Enum):
         return self.value
 
 
-@dataclass(frozen=True)
-class Message:
+class Message(Record):
     """A message in both languages; the formatter picks one."""
 
-    zh: str
-    en: str
+    __slots__ = ("zh", "en")
+
+    def __init__(self, zh: str, en: str) -> None:
+        self.zh = zh
+        self.en = en
 
     def get(self, lang: str) -> str:
         return self.zh if lang == "zh" else self.en
 
 
-@dataclass(frozen=True)
-class Edit:
+class Edit(Record):
     """Replace the text of ``span`` in the original file with ``replacement``."""
 
-    span: Span
-    replacement: str
+    __slots__ = ("span", "replacement")
+
+    def __init__(self, span: Span, replacement: str) -> None:
+        self.span = span
+        self.replacement = replacement
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(Record):
     """What a rule reports: where, what (both languages), the evidence, an optional fix."""
 
-    span: Span
-    message: Message
-    evidence: Mapping[str, Any] = field(default_factory=dict)
-    fix: tuple[Edit, ...] = ()
+    __slots__ = ("span", "message", "evidence", "fix")
+
+    def __init__(self, span: Span, message: Message, evidence: Mapping[str, Any] | None = None,
+                 fix: tuple[Edit, ...] = ()) -> None:
+        self.span = span
+        self.message = message
+        self.evidence = {} if evidence is None else evidence
+        self.fix = fix
 
 
-@dataclass(frozen=True)
-class RuleContext:
+class RuleContext(Record):
     """What the engine gives a rule besides the report: its options and the active profile."""
 
-    options: Mapping[str, Any]
-    profile: "Profile"
+    __slots__ = ("options", "profile")
+
+    def __init__(self, options: Mapping[str, Any], profile: "Profile") -> None:
+        self.options = options
+        self.profile = profile
 
 
 ALL_ERAS = frozenset(Era)

@@ -10,50 +10,54 @@ map an offset in the joined text back to (line, column) in the original.
 from __future__ import annotations
 
 import bisect
-from dataclasses import field
 
 from reportlint import rx
-from reportlint.records import dataclass
+from reportlint.records import Record
 
 
 # Span, Segment and LogicalLine are made by the thousand for every report (the
-# reader makes several per line, rules a span per finding), so each fills its
-# instance dictionary directly in a hand-written ``__init__``: the one a frozen
-# dataclass generates goes through ``object.__setattr__`` for every field, which
-# takes twice as long. Everything else (equality, hashing, order, repr,
-# ``dataclasses.replace``, immutability) is still the dataclass's own.
+# reader makes several per line, rules a span per finding): slotted records.
 
 
-@dataclass(frozen=True, order=True, init=False)
-class Span:
-    """A region of the original file: 1-based lines and columns, end column exclusive."""
+class Span(Record):
+    """A region of the original file: 1-based lines and columns, end column exclusive.
 
-    line: int
-    column: int
-    end_line: int
-    end_column: int
+    Spans order as (line, column, end line, end column).
+    """
+
+    __slots__ = ("line", "column", "end_line", "end_column")
 
     def __init__(self, line: int, column: int, end_line: int, end_column: int) -> None:
-        d = self.__dict__
-        d["line"] = line
-        d["column"] = column
-        d["end_line"] = end_line
-        d["end_column"] = end_column
+        self.line = line
+        self.column = column
+        self.end_line = end_line
+        self.end_column = end_column
+
+    def _key(self) -> tuple[int, int, int, int]:
+        return (self.line, self.column, self.end_line, self.end_column)
+
+    def __lt__(self, other: "Span") -> bool:
+        return self._key() < other._key() if other.__class__ is Span else NotImplemented
+
+    def __le__(self, other: "Span") -> bool:
+        return self._key() <= other._key() if other.__class__ is Span else NotImplemented
+
+    def __gt__(self, other: "Span") -> bool:
+        return self._key() > other._key() if other.__class__ is Span else NotImplemented
+
+    def __ge__(self, other: "Span") -> bool:
+        return self._key() >= other._key() if other.__class__ is Span else NotImplemented
 
 
-@dataclass(frozen=True, init=False)
-class Segment:
+class Segment(Record):
     """From ``offset`` in the logical text on, characters come from ``line`` starting at ``column``."""
 
-    offset: int
-    line: int
-    column: int
+    __slots__ = ("offset", "line", "column")
 
     def __init__(self, offset: int, line: int, column: int) -> None:
-        d = self.__dict__
-        d["offset"] = offset
-        d["line"] = line
-        d["column"] = column
+        self.offset = offset
+        self.line = line
+        self.column = column
 
 
 class LogicalLine:
@@ -162,30 +166,37 @@ class LogicalLine:
 _new = object.__new__
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(Record):
     """A decoded file: its original lines and the repaired logical lines.
 
     ``layout`` records what the repair recognised ("paragraph" or "wrapped") so
     a later stage can explain its choices; nothing after the reader needs to
     know the file format.
+
+    Formats whose places are not text lines (.docx, .pdf) render one line per
+    paragraph / table row / page line into ``lines`` and give each line a
+    stable ``locators`` entry ("p12", "t2r3", "pg3l5"; see
+    :func:`describe_locator`); it is empty for text, Markdown and HTML, whose
+    (line, column) are the file's own. ``suppressions`` come from inline
+    ``<!-- reportlint-disable CODE … -->`` comments.
     """
 
-    path: str
-    lines: tuple[str, ...]
-    logical: tuple[LogicalLine, ...]
-    encoding: str
-    bom: bool = False
-    newline: str = "\n"
-    layout: str = "paragraph"
-    roles: dict[int, str] = field(default_factory=dict, compare=False)
-    # Formats whose places are not text lines (.docx, .pdf) render one line per
-    # paragraph / table row / page line into ``lines`` and give each line a
-    # stable locator here ("p12", "t2r3", "pg3l5"; see :func:`describe_locator`).
-    # Empty for text, Markdown and HTML, whose (line, column) are the file's own.
-    locators: tuple[str, ...] = ()
-    # Inline suppressions from ``<!-- reportlint-disable CODE … -->`` comments.
-    suppressions: tuple["Suppression", ...] = ()
+    __slots__ = ("path", "lines", "logical", "encoding", "bom", "newline", "layout", "roles", "locators",
+                 "suppressions")
+
+    def __init__(self, path: str, lines: tuple[str, ...], logical: tuple[LogicalLine, ...], encoding: str,
+                 bom: bool = False, newline: str = "\n", layout: str = "paragraph", roles: dict[int, str] | None = None,
+                 locators: tuple[str, ...] = (), suppressions: tuple["Suppression", ...] = ()) -> None:
+        self.path = path
+        self.lines = lines
+        self.logical = logical
+        self.encoding = encoding
+        self.bom = bom
+        self.newline = newline
+        self.layout = layout
+        self.roles = {} if roles is None else roles
+        self.locators = locators
+        self.suppressions = suppressions
 
     def line_text(self, line: int) -> str:
         """The original text of a 1-based line ('' when out of range)."""
@@ -213,16 +224,18 @@ class Source:
         return any(s.start <= at < s.end and s.covers(code) for s in self.suppressions)
 
 
-@dataclass(frozen=True)
-class Suppression:
+class Suppression(Record):
     """Codes switched off from ``start`` up to (not including) ``end``, both (line, column).
 
     ``codes`` are prefixes as in ``--ignore`` ("D4" covers D401…); empty means all codes.
     """
 
-    start: tuple[int, int]
-    end: tuple[int, int]
-    codes: tuple[str, ...] = ()
+    __slots__ = ("start", "end", "codes")
+
+    def __init__(self, start: tuple[int, int], end: tuple[int, int], codes: tuple[str, ...] = ()) -> None:
+        self.start = start
+        self.end = end
+        self.codes = codes
 
     def covers(self, code: str) -> bool:
         return not self.codes or any(code.startswith(c) for c in self.codes)

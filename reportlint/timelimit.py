@@ -36,7 +36,6 @@ module and its own ``timeout=`` (see reportlint/packs.py).
 from __future__ import annotations
 
 import signal
-import threading
 import time
 
 #: Seconds a rule may spend on one file (or one pair of reports) by default;
@@ -68,9 +67,9 @@ class RuleClock:
         if self.limit is None:
             return self
         self._cpu0 = time.process_time()  # once per file, not per rule
-        if not _CAN_INTERRUPT or threading.current_thread() is not threading.main_thread():
+        if not _CAN_INTERRUPT:
             return self
-        try:
+        try:  # outside the main thread, signal.signal refuses with ValueError: measured, not interrupted
             previous = signal.getsignal(signal.SIGALRM)
             if previous not in (signal.SIG_DFL, None) or signal.getitimer(signal.ITIMER_REAL)[0] > 0:
                 return self  # someone else's alarm: measure only, never disturb it

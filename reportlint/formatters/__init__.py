@@ -14,15 +14,13 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from dataclasses import field
 from typing import Any, Callable, Iterable, Mapping
 
 from reportlint.rule import Severity
-from reportlint.records import dataclass
+from reportlint.records import Record
 
 
-@dataclass(frozen=True)
-class FormatOptions:
+class FormatOptions(Record):
     """What a formatter may know besides the results.
 
     ``rules`` maps code → Rule (the registry's), for names, help texts and
@@ -30,10 +28,14 @@ class FormatOptions:
     callable ``path -> Severity`` when each file's configuration has its own.
     """
 
-    lang: str = "zh"
-    color: bool = False
-    rules: Mapping[str, Any] = field(default_factory=dict)
-    fail_on: Severity | Callable[[str], Severity] = Severity.ERROR
+    __slots__ = ("lang", "color", "rules", "fail_on")
+
+    def __init__(self, lang: str = "zh", color: bool = False, rules: Mapping[str, Any] | None = None,
+                 fail_on: Severity | Callable[[str], Severity] = Severity.ERROR) -> None:
+        self.lang = lang
+        self.color = color
+        self.rules = {} if rules is None else rules
+        self.fail_on = fail_on
 
     def threshold(self, path: str) -> Severity:
         """The lowest severity that fails ``path``."""

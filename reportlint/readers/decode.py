@@ -17,14 +17,16 @@ import codecs
 from reportlint import rx
 
 from reportlint.readers import ReadError
-from reportlint.records import dataclass
+from reportlint.records import Record
 
 
-@dataclass(frozen=True)
-class Decoded:
-    text: str
-    encoding: str
-    bom: bool
+class Decoded(Record):
+    __slots__ = ("text", "encoding", "bom")
+
+    def __init__(self, text: str, encoding: str, bom: bool) -> None:
+        self.text = text
+        self.encoding = encoding
+        self.bom = bom
 
 
 _BOMS = (

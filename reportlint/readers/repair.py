@@ -44,7 +44,6 @@ from reportlint.patterns import (
 from reportlint.source import LogicalLine, Segment
 from reportlint.tables.labels import TABLE_PHRASES
 from reportlint.tables.normalise import norm_label, _ONE_CHAR
-from reportlint.records import dataclass
 
 _SPACE = " \u3000\t\f\v\xa0"
 # What a line may have stripped off its ends.
@@ -57,19 +56,21 @@ _MIN_BROKEN_WIDTH = 40
 _TITLE_SCAN = 4
 
 
-@dataclass(slots=True)
 class _Raw:
-    """A line that is not blank."""
+    """A line that is not blank; the repair fills in what it learns about it."""
 
-    number: int  # 1-based original line
-    text: str  # stripped
-    column: int  # 1-based column of text[0] in the original line
-    kind: str  # row | heading | date | prose
-    end: int = OPEN  # how the line ends (patterns.sentence_end); never asked of a row
-    width: int = -1  # display width; -1 until a decision needs it (see _width)
-    role: str = ""  # title | signature | closing-date
-    sep: str | None = None  # cell separator of a row: "\t", "|" or None (one cell)
-    label: int = -1  # 1 when it names a table label, 0 when not, -1 until asked (see _has_label)
+    __slots__ = ("number", "text", "column", "kind", "end", "width", "role", "sep", "label")
+
+    def __init__(self, number: int, text: str, column: int, kind: str, end: int = OPEN, sep: str | None = None) -> None:
+        self.number = number  # 1-based original line
+        self.text = text  # stripped
+        self.column = column  # 1-based column of text[0] in the original line
+        self.kind = kind  # row | heading | date | prose
+        self.end = end  # how the line ends (patterns.sentence_end); never asked of a row
+        self.width = -1  # display width; -1 until a decision needs it (see _width)
+        self.role = ""  # title | signature | closing-date
+        self.sep = sep  # cell separator of a row: "\t", "|" or None (one cell)
+        self.label = -1  # 1 when it names a table label, 0 when not, -1 until asked (see _has_label)
 
 
 # A markdown table's header separator: |---|:---:|

@@ -8,34 +8,6 @@ starts with its label.
 """
 
 
-class Record:
-    """Base of the package's records: fields named in ``__slots__``, compared and shown by value.
-
-    Plain classes rather than frozen dataclasses: creating a dataclass compiles
-    its generated methods with ``exec`` at import (0.5–1 ms per class, most of
-    this package's import time), and a frozen dataclass's ``__init__`` sets
-    every field through ``object.__setattr__``, several times slower for the
-    hundreds of values made per report. Records are never changed after they
-    are made.
-    """
-
-    __slots__ = ()
-
-    def _fields(self) -> tuple:
-        return tuple(getattr(self, name) for name in self.__slots__)
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return self._fields() == other._fields()  # type: ignore[attr-defined]
-
-    def __hash__(self) -> int:
-        return hash(self._fields())
-
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}({', '.join(f'{n}={getattr(self, n)!r}' for n in self.__slots__)})"
-
-
 class Memory(dict):
     """Results remembered by the text they were computed from, bounded in entries and in size.
 

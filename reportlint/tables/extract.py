@@ -19,7 +19,8 @@ from typing import Iterable
 
 from reportlint import rx
 from reportlint.model import Cell, Era, Table
-from reportlint.tables import Memory, Record
+from reportlint.records import Record
+from reportlint.tables import Memory
 from reportlint.tables.labels import (
     T2_BLOCK_RE,
     T2_BLOCKS,

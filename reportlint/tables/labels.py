@@ -11,7 +11,7 @@ import re
 
 from reportlint import rx
 from reportlint.model import Era
-from reportlint.tables import Record
+from reportlint.records import Record
 
 # --------------------------------------------------------------------------- table 三
 T3_COLUMNS = ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计")

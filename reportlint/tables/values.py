@@ -13,7 +13,8 @@ from typing import Iterable
 
 from reportlint import rx
 from reportlint.model import Cell
-from reportlint.tables import Memory, Record
+from reportlint.records import Record
+from reportlint.tables import Memory
 
 _DIGITS = str.maketrans({chr(0xFF10 + i): str(i) for i in range(10)} | {"＋": "+", "－": "-", "．": ".", "，": ","})
 _COUNT_RE = rx.compile(r"^\d+$")
