@@ -123,3 +123,45 @@ def test_an_unwritable_cache_folder_only_means_no_table(tmp_path, monkeypatch):
     Point = _point_class(records.dataclass)
     records.save()  # nothing raised
     assert Point(1) == Point(1)
+
+
+# -- records.Record: the package's value objects ------------------------------------------
+
+class _Point(records.Record):
+    __slots__ = ("x", "y")
+
+    def __init__(self, x: int, y: int = 0) -> None:
+        self.x = x
+        self.y = y
+
+
+class _Labelled(_Point):
+    __slots__ = ("label",)
+
+    def __init__(self, x: int, y: int = 0, label: str = "") -> None:
+        super().__init__(x, y)
+        self.label = label
+
+
+def test_a_record_compares_hashes_and_shows_its_init_parameters():
+    assert _Point._fields == ("x", "y") and _Labelled._fields == ("x", "y", "label")
+    assert _Point(1) == _Point(1, 0) and hash(_Point(1)) == hash(_Point(1, 0)) and _Point(1) != _Point(1, 2)
+    assert _Point(1) != _Labelled(1)  # another class is never equal, as for dataclasses
+    assert repr(_Labelled(1, 2, "a")) == "_Labelled(x=1, y=2, label='a')"
+    assert not hasattr(_Point(1), "__dict__")  # slotted: cheap to make by the hundred
+
+
+def test_replace_makes_a_changed_copy_and_refuses_unknown_fields():
+    p = _Labelled(1, 2, "a")
+    q = p.replace(y=5)
+    assert q == _Labelled(1, 5, "a") and p == _Labelled(1, 2, "a")
+    with pytest.raises(TypeError):
+        p.replace(z=1)
+
+
+def test_model_records_keep_their_dataclass_repr():
+    # Evidence values that are records are shown with str() in JSON output and cache entries.
+    from reportlint.source import Span
+
+    assert repr(Span(1, 2, 3, 4)) == "Span(line=1, column=2, end_line=3, end_column=4)"
+    assert sorted([Span(2, 1, 2, 2), Span(1, 5, 1, 6)]) == [Span(1, 5, 1, 6), Span(2, 1, 2, 2)]
