@@ -78,8 +78,9 @@ def _command_in(argv: Sequence[str]) -> str | None:
 
 
 def _parser(command: str | None = None) -> argparse.ArgumentParser:
-    """The command line. Every command is listed, but only ``command``'s options are
-    declared when it is known: building all of them costs a few ms of every start."""
+    """The command line; when ``command`` is known, only that command is declared
+    (building every command's parser costs a few ms of every start; the list of
+    all of them is needed only for ``--help`` and a mistyped command)."""
     from reportlint import __version__
 
     p = argparse.ArgumentParser(prog="reportlint", formatter_class=_Formatter,
@@ -90,10 +91,8 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
              "explain": "显示规则说明 / show a rule's documentation",
              "init": "写入带注释的配置文件模板 / write a commented starter configuration",
              "extract": "提取报告的结构化数据 / extract the facts and table cells of reports (docs/extract.md)"}
-    for name in COMMANDS:
-        parser = sub.add_parser(name, help=helps[name], formatter_class=_Formatter)
-        if command is None or command == name:
-            _OPTIONS[name](parser)
+    for name in COMMANDS if command is None else (command,):
+        _OPTIONS[name](sub.add_parser(name, help=helps[name], formatter_class=_Formatter))
     return p
 
 

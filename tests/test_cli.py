@@ -144,3 +144,23 @@ def test_an_unreadable_file_is_reported_even_under_a_narrow_select(tmp_path, cap
     assert "E001" in capsys.readouterr().out
     assert main(["check", str(bad), "--select", "W601", "--ignore", "E001", "--no-cache"]) == 0
     assert "E001" not in capsys.readouterr().out
+
+
+def test_top_level_help_lists_every_command_and_a_mistyped_one_exits_2(capsys):
+    # A known command builds only its own parser; without one, all are listed.
+    with pytest.raises(SystemExit) as exc:
+        main(["--help"])
+    assert exc.value.code == 0
+    out = capsys.readouterr().out
+    assert all(name in out for name in ("check", "rules", "explain", "init", "extract"))
+    with pytest.raises(SystemExit) as exc:
+        main(["chek", "x.txt"])
+    assert exc.value.code == 2 and "invalid choice" in capsys.readouterr().err
+
+
+def test_help_is_as_wide_as_columns_says(capsys, monkeypatch):
+    # argparse's width, measured without importing shutil.
+    monkeypatch.setenv("COLUMNS", "60")
+    with pytest.raises(SystemExit):
+        main(["check", "--help"])
+    assert max(map(len, capsys.readouterr().out.splitlines())) <= 60
