@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from reportlint.model import Era
 from reportlint.tables.labels import T2_BLOCKS, T3_COLUMNS, T3_COLUMNS_EN, T3_ROWS, T4_GROUPS, T4_GROUPS_EN, T4_RESULTS, T4_RESULTS_EN
-from reportlint.records import dataclass
+from reportlint.records import Record
 
 FORMATS = (Era.FMT2021, Era.FMT2019)  # fixed order of the catalogue: the current format first
 
@@ -86,21 +86,34 @@ _T4_GROUP_SLUG = ("review", "direct_suit", "suit_after_review")
 _T4_RESULT_SLUG = ("upheld", "corrected", "other", "pending", "total")
 
 
-@dataclass(frozen=True)
-class CellSpec:
-    """One canonical cell: where it sits and what it is called."""
+class CellSpec(Record):
+    """One canonical cell: where it sits and what it is called.
 
-    id: str
-    table: str  # "t2", "t3" or "t4"
-    formats: tuple[str, ...]  # the table formats that have this cell ("fmt2019", "fmt2021")
-    row: str  # the row key of reportlint.tables.labels ("new", "refused.1", "规章"; "" in table 四)
-    row_id: str  # the row's id: the cell id without the column ("t3.refused_1", "t2.fmt2021.1.regulations")
-    column: int  # index among the row's values
-    label_zh: str
-    label_en: str
-    kind: str  # "count", "signed" or "money" (reportlint.tables.values)
-    unit: str | None = None  # the unit the canonical header states ("万元"), if any
-    block: str = ""  # table 二's block: the item of art. 20 as written in the label ("一", "五" …)
+    ``table`` is "t2", "t3" or "t4"; ``formats`` the table formats that have
+    this cell ("fmt2019", "fmt2021"); ``row`` the row key of
+    reportlint.tables.labels ("new", "refused.1", "规章"; "" in table 四);
+    ``row_id`` the cell id without the column ("t3.refused_1",
+    "t2.fmt2021.1.regulations"); ``column`` the index among the row's values;
+    ``kind`` "count", "signed" or "money" (reportlint.tables.values); ``unit``
+    the unit the canonical header states ("万元"), if any; ``block`` table 二's
+    block: the item of art. 20 as written in the label ("一", "五" …).
+    """
+
+    __slots__ = ("id", "table", "formats", "row", "row_id", "column", "label_zh", "label_en", "kind", "unit", "block")
+
+    def __init__(self, id: str, table: str, formats: tuple[str, ...], row: str, row_id: str, column: int,  # noqa: A002
+                 label_zh: str, label_en: str, kind: str, unit: str | None = None, block: str = "") -> None:
+        self.id = id
+        self.table = table
+        self.formats = formats
+        self.row = row
+        self.row_id = row_id
+        self.column = column
+        self.label_zh = label_zh
+        self.label_en = label_en
+        self.kind = kind
+        self.unit = unit
+        self.block = block
 
     def label(self, lang: str) -> str:
         return self.label_en if lang == "en" else self.label_zh

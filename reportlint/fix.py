@@ -35,11 +35,10 @@ import os
 import re
 import stat
 import tempfile
-from dataclasses import field
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from reportlint.rule import Edit, Message
-from reportlint.records import dataclass
+from reportlint.records import Record
 
 if TYPE_CHECKING:
     from reportlint.engine import Diagnostic, FileResult, Linter
@@ -69,13 +68,18 @@ class FixError(Exception):
 
 
 # --------------------------------------------------------------------------- edits on text
-@dataclass(frozen=True, order=True)
-class TextEdit:
-    """Replace ``text[start:end]`` with ``replacement`` (offsets into the decoded file)."""
+class TextEdit(Record):
+    """Replace ``text[start:end]`` with ``replacement`` (offsets into the decoded file); edits order by place."""
 
-    start: int
-    end: int
-    replacement: str
+    __slots__ = ("start", "end", "replacement")
+
+    def __init__(self, start: int, end: int, replacement: str) -> None:
+        self.start = start
+        self.end = end
+        self.replacement = replacement
+
+    def __lt__(self, other: "TextEdit") -> bool:
+        return self._values() < other._values()
 
 
 def line_starts(text: str) -> list[int]:
@@ -206,12 +210,14 @@ def select_fixes(text: str, diagnostics: Iterable["Diagnostic"], *,
 
 
 # --------------------------------------------------------------------------- bytes
-@dataclass(frozen=True)
-class Encoded:
+class Encoded(Record):
     """How a file's text is turned back into its bytes."""
 
-    encoding: str
-    bom: bool
+    __slots__ = ("encoding", "bom")
+
+    def __init__(self, encoding: str, bom: bool) -> None:
+        self.encoding = encoding
+        self.bom = bom
 
     def encode(self, text: str) -> bytes:
         prefix = _BOMS.get(self.encoding.lower(), b"") if self.bom else b""
@@ -297,28 +303,36 @@ def write_atomic(path: str, data: bytes, *, expected: bytes) -> None:
 
 
 # --------------------------------------------------------------------------- one file
-@dataclass
-class FixOutcome:
-    """What fixing one file did (nothing is written yet).
+class FixOutcome(Record):
+    """What fixing one file did (nothing is written yet); filled in as the fixing goes.
 
     ``result`` is the lint of the fixed text (what remains); ``original`` the
     bytes read and ``fixed`` the new bytes, or None when nothing changes.
     ``applied`` counts the findings fixed; ``available`` the fixable findings
-    of a file that was not fixed, with the reason in ``note``.
+    of a file that was not fixed, with the reason in ``note``. ``first`` is the
+    lint of the original bytes, ``passes`` holds (text before, findings fixed)
+    per round, ``failed`` says the fixed content could not be written.
     """
 
-    path: str
-    result: "FileResult"
-    original: bytes | None = None
-    fixed: bytes | None = None
-    applied: int = 0
-    available: int = 0
-    note: Message | None = None
-    before: str = ""
-    after: str = ""
-    first: "FileResult | None" = None  # the lint of the original bytes
-    passes: list[tuple[str, list["Diagnostic"]]] = field(default_factory=list)  # (text before, findings fixed) per round
-    failed: bool = False  # the fixed content could not be written
+    __slots__ = ("path", "result", "original", "fixed", "applied", "available", "note", "before", "after", "first",
+                 "passes", "failed")
+
+    def __init__(self, path: str, result: "FileResult", original: bytes | None = None, fixed: bytes | None = None,
+                 applied: int = 0, available: int = 0, note: Message | None = None, before: str = "", after: str = "",
+                 first: "FileResult | None" = None, passes: list[tuple[str, list["Diagnostic"]]] | None = None,
+                 failed: bool = False) -> None:
+        self.path = path
+        self.result = result
+        self.original = original
+        self.fixed = fixed
+        self.applied = applied
+        self.available = available
+        self.note = note
+        self.before = before
+        self.after = after
+        self.first = first
+        self.passes = [] if passes is None else passes
+        self.failed = failed
 
     @property
     def changed(self) -> bool:

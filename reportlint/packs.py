@@ -36,14 +36,13 @@ from __future__ import annotations
 
 import os
 import time
-from dataclasses import field
 from typing import Any, Iterable, Sequence
 
 from reportlint.hookspecs import hookimpl
 from reportlint.model import AgencyKind, Era
 from reportlint.rule import ALL_ERAS, Edit, Finding, Message, Rule, Severity
 from reportlint.source import Span
-from reportlint.records import dataclass
+from reportlint.records import Record
 
 PACK_SCHEMA = "pack.schema.json"
 PATTERN_BUDGET = 0.25  # seconds per pattern per report
@@ -182,11 +181,13 @@ class _Budget:
         return found
 
 
-@dataclass
-class _Matcher:
+class _Matcher(Record):
     """Literal tokens and regular expressions; finds non-overlapping matches, earliest then longest first."""
 
-    compiled: list[tuple[Any, str]] = field(default_factory=list)  # (regex object, source shown in messages)
+    __slots__ = ("compiled",)
+
+    def __init__(self, compiled: list[tuple[Any, str]] | None = None) -> None:
+        self.compiled = [] if compiled is None else compiled  # (regex object, source shown in messages)
 
     @classmethod
     def build(cls, tokens: Iterable[str], patterns: Iterable[str], ignore_case: bool) -> "_Matcher":
@@ -228,11 +229,13 @@ def _fill(template: str, **values: Any) -> str:
     return template
 
 
-@dataclass(frozen=True)
-class _Line:
+class _Line(Record):
     """An example line standing in for a report block (line 1, columns from 1)."""
 
-    text: str
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
 
     def span(self, start: int = 0, end: int | None = None) -> Span:
         end = len(self.text) if end is None else end
@@ -345,12 +348,14 @@ class PackRule(Rule):
 
 # -- loading ----------------------------------------------------------------------------------
 
-@dataclass
-class Pack:
-    name: str
-    path: str
-    description: str
-    rules: list[Rule]
+class Pack(Record):
+    __slots__ = ("name", "path", "description", "rules")
+
+    def __init__(self, name: str, path: str, description: str, rules: list[Rule]) -> None:
+        self.name = name
+        self.path = path
+        self.description = description
+        self.rules = rules
 
     def plugin(self) -> "PackPlugin":
         return PackPlugin(self)

@@ -36,7 +36,7 @@ import zipfile
 from reportlint.readers import ReadError, check_text_chars
 from reportlint.readers.repair import VALUE_RE, repair
 from reportlint.source import Source
-from reportlint.records import dataclass
+from reportlint.records import Record
 
 MAX_PART_BYTES = 64 * 1024 * 1024  # uncompressed size of one member
 MAX_TOTAL_BYTES = 256 * 1024 * 1024  # uncompressed size of all members
@@ -190,14 +190,17 @@ def format_number(n: int, fmt: str) -> str:
     return str(n)
 
 
-@dataclass(frozen=True)
-class _Level:
-    start: int = 1
-    fmt: str = "decimal"
-    text: str = ""
-    suff: str = "tab"
-    legal: bool = False
-    style: str | None = None
+class _Level(Record):
+    __slots__ = ("start", "fmt", "text", "suff", "legal", "style")
+
+    def __init__(self, start: int = 1, fmt: str = "decimal", text: str = "", suff: str = "tab", legal: bool = False,
+                 style: str | None = None) -> None:
+        self.start = start
+        self.fmt = fmt
+        self.text = text
+        self.suff = suff
+        self.legal = legal
+        self.style = style
 
 
 def _val(parent, name: str) -> str | None:

@@ -16,23 +16,29 @@ from __future__ import annotations
 import re
 
 from reportlint import rx
-from dataclasses import field
 
 from reportlint.readers.repair import repair
 from reportlint.source import LogicalLine, Segment, Source, Suppression
-from reportlint.records import dataclass
+from reportlint.records import Record
 
 Position = tuple[int, int]  # 1-based (line, column) in the original file
 
 
-@dataclass
-class RenderedLine:
-    """One rendered line and, per character, its (line, column) in the original."""
+class RenderedLine(Record):
+    """One rendered line and, per character, its (line, column) in the original; built up by :meth:`add`.
 
-    text: str = ""
-    positions: list[Position] = field(default_factory=list)
-    fallback: Position = (1, 1)  # for a position in an empty line
-    end: Position | None = None  # for the position just past the last character (an empty last cell)
+    ``fallback`` is the position of a place in an empty line, ``end`` that of
+    the place just past the last character (an empty last cell).
+    """
+
+    __slots__ = ("text", "positions", "fallback", "end")
+
+    def __init__(self, text: str = "", positions: list[Position] | None = None, fallback: Position = (1, 1),
+                 end: Position | None = None) -> None:
+        self.text = text
+        self.positions = [] if positions is None else positions
+        self.fallback = fallback
+        self.end = end
 
     def add(self, text: str, position: Position | list[Position]) -> None:
         """Append ``text``; a single position is given to every character of it."""
