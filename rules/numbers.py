@@ -40,7 +40,8 @@ _QIZHONG_HINT_RE = rx.compile(f"其中(?=[^{_SENTENCE_END}]*?其[他余它])")
 _TOTAL_THEN_COUNTS = "(?=[^{end}]*?{qty}[ \u3000，,]*[{end}][^{end}]*?{qty}[^{end}]*?{qty})".format(
     end=_SENTENCE_END, qty=rf"\d[ \u3000]*{_UNIT}")
 _TOTAL_HINT_RES = (rx.compile("共" + _TOTAL_THEN_COUNTS), rx.compile("计(?<=[累合总]计)" + _TOTAL_THEN_COUNTS))
-_PERCENT_RE = rx.compile("[%％]")
+# N302: a block with a percent sign; one pass per sign, as a single literal is found faster than a set.
+_PERCENT_RES = (rx.compile("%"), rx.compile("％"))
 
 
 # A sentence and its end mark; the matches follow each other without gaps.
@@ -430,7 +431,7 @@ class PercentageMismatch(Rule):
     severity = Severity.WARNING
 
     def check(self, report, ctx):
-        for block in report.blocks_with(_PERCENT_RE, cells=False):
+        for block in report.blocks_with_any(_PERCENT_RES, cells=False):
             if isinstance(block, Paragraph):
                 yield from self._check_text(block)
 
