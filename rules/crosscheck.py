@@ -18,16 +18,22 @@ from functools import cache, cached_property
 from reportlint.model import Era, Heading, Paragraph
 from reportlint.rule import Rule, Severity
 from reportlint.tables.labels import T3_ROWS
-from reportlint.tables.normalise import norm_label
+from reportlint.tables.normalise import _ONE_CHAR, norm_label
+
+try:
+    from re import _parser as _sre_parser  # Python 3.11 and later
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_parse as _sre_parser
 
 _FMT_ERAS = frozenset({Era.FMT2019, Era.FMT2021})
 
 # --------------------------------------------------------------------------- quantities in the prose
 _DIGITS = str.maketrans({chr(0xFF10 + i): str(i) for i in range(10)})
 _QTY_RE = rx.compile(r"(?<![\d.,，])(\d{1,3}(?:,\d{3})+|\d+)(?![\d.])[ \u3000]*(件|起|宗|次)")
-# A digit before a unit: every count matches this. Searching for it is several times faster than
-# for _QTY_RE, whose leading look-behind is tried at every position of the text.
-_QTY_HINT_RE = rx.compile(r"\d[ \u3000]*(?:件|起|宗|次)")
+# A unit after a digit or a space: every count has one. One pattern per unit, each beginning with
+# its unit, because a pattern that begins with one literal is found several times faster than one
+# that begins with a digit or a set of literals.
+_QTY_HINT_RES = tuple(rx.compile(f"{unit}(?<=[\\d \u3000]{unit})") for unit in "件起宗次")
 # Any counted or measured number: bounds the clause of the next count.
 _ANY_QTY_RE = rx.compile(r"\d+(?:\.\d+)?[ \u3000]*(?:人次|件次|[件起宗次条个项人份篇期场家名批]|万元|元|[%％])")
 _SENTENCE_END = "。！？!?"
@@ -177,6 +183,74 @@ def _any_category_re() -> re.Pattern:
 
 
 _ANY_CATEGORY = _any_category_re()
+
+
+# --------------------------------------------------------------------------- which sentences to read
+# A count gives a finding only when _classify names a category for the normalised text beside it,
+# and that needs a match of _ANY_CATEGORY, or of a leaf row (whose removal could join the words of
+# one), in the sentence's normalised text. The patterns below find, in the raw text, every place
+# where one of them could match once normalised; a sentence with none of them is not read at all.
+def _words(items) -> set[str]:
+    """Every string a parsed pattern of literals, groups, alternatives and optional parts can
+    match, its look-arounds and anchors left out (they only narrow a match down)."""
+    out = {""}
+    for op, av in items:
+        if op is _sre_parser.LITERAL:
+            alternatives = {chr(av)}
+        elif op is _sre_parser.IN and all(kind is _sre_parser.LITERAL for kind, _ in av):
+            alternatives = {chr(c) for _, c in av}
+        elif op is _sre_parser.SUBPATTERN:
+            alternatives = _words(av[-1])
+        elif op is _sre_parser.BRANCH:
+            alternatives = set().union(*(_words(branch) for branch in av[1]))
+        elif op is _sre_parser.MAX_REPEAT and av[:2] == (0, 1):
+            alternatives = {""} | _words(av[2])
+        elif op in (_sre_parser.ASSERT, _sre_parser.ASSERT_NOT, _sre_parser.AT):
+            alternatives = {""}
+        else:
+            raise ValueError(f"not a pattern of words: {op} {av}")
+        out = {a + b for a in out for b in alternatives}
+    return out
+
+
+def _folded_from() -> dict[str, str]:
+    """For each character norm_label() folds others into, those others (Traditional forms)."""
+    forms: dict[str, str] = {}
+    for raw, folded in _ONE_CHAR.items():
+        forms[folded] = forms.get(folded, "") + raw
+    return forms
+
+
+def _written_forms(words: set[str], forms: dict[str, str], first: bool = True) -> str:
+    """One pattern for ``words`` (none the start of another) as raw text may write them, so that
+    norm_label() gives them: each character in any form that folds to it, with any whitespace
+    between. Words that start alike share their start (a trie), so a search tries few branches at
+    each place; at the top, each form of a first character is a branch of its own, so that the
+    pattern begins with a set of literals."""
+    branches: dict[str, set[str]] = {}
+    for word in words:
+        branches.setdefault(word[0], set()).add(word[1:])
+    out = []
+    for ch, rests in sorted(branches.items()):
+        rests.discard("")
+        tail = rf"\s*(?:{_written_forms(rests, forms, False)})" if rests else ""
+        if first:
+            out += [re.escape(raw) + tail for raw in ch + forms.get(ch, "")]
+        else:
+            out.append((f"[{re.escape(ch + forms[ch])}]" if ch in forms else re.escape(ch)) + tail)
+    return "|".join(out)
+
+
+def _category_hint_re() -> re.Pattern:
+    """Raw text that may name a category or a leaf row of table 三 once normalised."""
+    patterns = [_ANY_CATEGORY.pattern] + [spec.pattern.pattern for era in T3_ROWS for spec in _leaf_rows(era)[0]]
+    words = set().union(*(_words(_sre_parser.parse(p)) for p in patterns))
+    # A word that holds another is found through the shorter one.
+    words = {w for w in words if not any(v != w and v in w for v in words)}
+    return rx.compile(_written_forms(words, _folded_from()))
+
+
+_CATEGORY_HINT_RE = _category_hint_re()
 
 
 def _classify(nd: str, t3_era: Era, t2_era: Era | None, allowed=None) -> tuple[str, object] | None:
@@ -519,21 +593,23 @@ class TextTableMismatch(Rule):
             return
         t3_era = tables.t3.era if tables.t3 is not None else report.era
         t2_era = tables.t2.era if tables.t2 is not None else None
-        paths = _heading_paths(report)
-        # Most blocks hold no count at all: one pass over the report's prose finds those that may
-        # ("\d" matches full-width digits too, so the untranslated text will do).
-        for block in report.blocks_with(_QTY_HINT_RE, cells=False):
+        paths = None
+        # Most blocks hold no count at all: whole-report passes find those that may ("\d" matches
+        # full-width digits too, so the untranslated text will do); of those, most name no category.
+        for block in report.blocks_with_any(_QTY_HINT_RES, cells=False):
             if isinstance(block, Paragraph) and block.role:
                 continue
-            if not isinstance(block, (Paragraph, Heading)):
+            if not isinstance(block, (Paragraph, Heading)) or not _CATEGORY_HINT_RE.search(block.text):
                 continue
+            if paths is None:
+                paths = _heading_paths(report)
             yield from self._check_block(report, block, paths.get(id(block), ""), tables, t3_era, t2_era)
 
     def _check_block(self, report, block, path, tables, t3_era, t2_era):
         text = _ascii_digits(block.text)
         block_has_application = "申请" in norm_label(text) or "申请" in path
         for s, e in _sentences(text):
-            if not _QTY_RE.search(text, s, e):
+            if not _CATEGORY_HINT_RE.search(text, s, e) or not _QTY_RE.search(text, s, e):
                 continue
             sentence = _Sentence(text, s, e, report.year, t3_era)
             for m in _QTY_RE.finditer(text, s, e):

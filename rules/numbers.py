@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 
 from reportlint import rx
 
@@ -9,12 +10,16 @@ from reportlint.model import Paragraph
 from reportlint.rule import Rule, Severity
 
 _UNIT = r"(?:人次|条|件|个|次|项|份|篇|名|家|场|期|批)"
-# "1,200条": the digits after a thousands comma are not a number of their own.
-_QTY_RE = rx.compile(rf"(?<![\d.])(?<!\d,)(?P<n>\d+)[ \u3000]*(?P<u>{_UNIT})")
+# A count: a whole number (not the digits after a decimal point, nor after a thousands comma as
+# in "1,200条") and its unit. The look-behinds follow the first digit, so that the pattern begins
+# with a digit: a search skips the other characters quickly, where a leading look-behind is tried
+# at every position (four times slower over a report's text).
+_QTY_RE = rx.compile(rf"(?P<n>\d(?<![\d.]\d)(?<!\d,\d)\d*)[ \u3000]*(?P<u>{_UNIT})")
 # 共 as in 共计, not as in 公共 / 共产党 / 共同 / 共享.
 _TOTAL_KW_RE = rx.compile(r"共计|累计|合计|总计|(?<!公)共(?![产同享建性识])")
 # "约50条" "近50条" "50条左右": an approximate total cannot be checked.
-_APPROX_BEFORE_RE = rx.compile(r"(?:约|近|逾|超过|将近|大约)[ \u3000]*$")
+_APPROX_WORDS = r"(?:约|近|逾|超过|将近|大约)"
+_APPROX_BEFORE_RE = rx.compile(rf"{_APPROX_WORDS}[ \u3000]*$")
 _APPROX_AFTER_RE = rx.compile(r"[ \u3000]*(?:左右|以上|余|多)")
 # "较上年增加20条" is a change, not a total the parts could add up to.
 _CHANGE_BEFORE_RE = rx.compile(r"(?:增加|减少|增长|下降|上升|提高|降低|多|少)了?[ \u3000]*$")
@@ -23,13 +28,25 @@ _CLAUSE_SPLIT_RE = rx.compile(r"[，,；;、]")
 _NOTE_RE = rx.compile(r"^(?:约|均)?占.*[%％]$|^[\d.]+[%％]$")
 _RESIDUAL_RE = rx.compile(r"其他|其余|其它")
 _QIZHONG_RE = rx.compile(r"其中[：:，,]?")
-# Prefilters: one pass over the whole report picks the paragraphs worth reading.
-_N301_CANDIDATES_RE = rx.compile("其中|共|累计|合计|总计")
-_PERCENT_RE = rx.compile("[%％]")
+# N301 looks only at the two kinds of sentence that can give a finding, found by whole-report
+# passes for a literal with a look-ahead (a pattern that begins with one literal is found several
+# times faster than one that begins with a set of them). Only the literal is consumed, so no
+# candidate hides another; a look-ahead that runs on into the next block (the report's text has
+# "\n" between blocks) adds a candidate the exact check rejects, and hides none.
+# - A 其中 followed, before the sentence ends, by a residual part (其他/其余/其它).
+_QIZHONG_HINT_RE = rx.compile(f"其中(?=[^{_SENTENCE_END}]*?其[他余它])")
+# - A total keyword (共, 共计, 累计, 合计, 总计: 共, or 计 after 累/合/总) whose sentence ends with a
+#   count, and a sentence with two counts after it.
+_TOTAL_THEN_COUNTS = "(?=[^{end}]*?{qty}[ \u3000，,]*[{end}][^{end}]*?{qty}[^{end}]*?{qty})".format(
+    end=_SENTENCE_END, qty=rf"\d[ \u3000]*{_UNIT}")
+_TOTAL_HINT_RES = (rx.compile("共" + _TOTAL_THEN_COUNTS), rx.compile("计(?<=[累合总]计)" + _TOTAL_THEN_COUNTS))
+# N302: a block with a percent sign; one pass per sign, as a single literal is found faster than a set.
+_PERCENT_RES = (rx.compile("%"), rx.compile("％"))
 
 
 # A sentence and its end mark; the matches follow each other without gaps.
 _SENTENCE_RE = rx.compile(f"[^{_SENTENCE_END}]*[{_SENTENCE_END}]")
+_SENTENCE_END_RE = rx.compile(f"[{_SENTENCE_END}]")
 _NUMBER_RE = rx.compile(r"\d+(?:\.\d+)?")
 
 
@@ -42,13 +59,33 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding ``pos`` begins: just after the previous end mark, or at 0."""
+    return max(text.rfind(ch, 0, pos) for ch in _SENTENCE_END) + 1
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    """Where the sentence holding ``pos`` ends: at its end mark (``pos`` itself may be one), or at the end."""
+    end = _SENTENCE_END_RE.search(text, pos)
+    return end.start() if end else len(text)
+
+
+# A part written plainly — a label without digits, spaces, colons or clause marks, then one count
+# ("政策文件4条") — and a run of two or more such parts one clause mark apart. For such a run the
+# clause loop of _parts gives what one findall gives (no clause is empty or a note, each holds
+# exactly one number, nothing follows the unit); the loop runs only for the other runs.
+_PLAIN_LABEL = r"[^\d\s，,；;、：:]*"
+_PLAIN_PARTS_RE = rx.compile(rf"(?:{_PLAIN_LABEL}\d+[ \u3000]*{_UNIT}[，,；;、])+{_PLAIN_LABEL}\d+[ \u3000]*{_UNIT}")
+_PLAIN_PART_RE = rx.compile(rf"({_PLAIN_LABEL})(\d+)[ \u3000]*({_UNIT})")
+
+
 def _parts(text: str, start: int, end: int, unit: str) -> list[tuple[str, int]] | None:
     """Parse "A 4条，B 40条，其他 27条" into [(label, n)]; None when any clause is not one count."""
+    if _PLAIN_PARTS_RE.fullmatch(text, start, end) and text.find("其中", start, end) < 0:
+        return _plain_parts(text, start, end, unit)
     parts = []
-    pos = start
     for piece in _CLAUSE_SPLIT_RE.split(text[start:end]):
         clause = piece.strip(" \u3000：:")
-        pos += len(piece) + 1
         if not clause or _NOTE_RE.match(clause):
             continue
         if "其中" in clause:
@@ -63,6 +100,45 @@ def _parts(text: str, start: int, end: int, unit: str) -> list[tuple[str, int]] 
             return None
         parts.append((label, int(qty[0]["n"])))
     return parts if len(parts) >= 2 else None
+
+
+def _plain_parts(text: str, start: int, end: int, unit: str) -> list[tuple[str, int]] | None:
+    """_parts of a run that _PLAIN_PARTS_RE matches in full and that holds no 其中."""
+    parts = []
+    for label, n, u in _PLAIN_PART_RE.findall(text, start, end):
+        if u != unit or _APPROX_BEFORE_RE.search(label):
+            return None
+        parts.append((label, int(n)))
+    return parts
+
+
+# The usual breakdown, written plainly to the end of its sentence: a count, 其中, then plain parts
+# of the count's unit ("主动公开政府信息71条，其中：政策文件4条，工作动态40条，其他信息27条").
+_PLAIN_BREAKDOWN_RE = rx.compile(
+    _QTY_RE.pattern + rf"[，,]?(?P<qizhong>{_QIZHONG_RE.pattern})"
+    rf"(?P<parts>(?:{_PLAIN_LABEL}\d+[ \u3000]*(?P=u)[，,；;、])+{_PLAIN_LABEL}\d+[ \u3000]*(?P=u))$")
+# What makes plain parts other than _plain_parts reads them: a 其中, an approximate part (a label
+# that ends with 约, 近 …, right before the part's number).
+_NOT_PLAIN_RE = rx.compile(rf"其中|{_APPROX_WORDS}\d")
+_DIGITS_RE = rx.compile(r"\d+")
+
+
+def _plainly_adds_up(text: str, pos: int, end: int) -> bool:
+    """True when the 其中 at ``pos``, the first of its sentence (which ends at ``end``), certainly
+    gives no finding: the sentence is the usual breakdown written plainly, and its parts add up.
+
+    The count just before 其中 is then the total the exact check takes (the last count before 其中,
+    not a change) and the parts are what _parts reads (plain, all of the total's unit, none
+    approximate), so their sum equals the total and the exact check is silent. A correct
+    breakdown — most of them — is settled by four regex calls; anything else goes to the exact check.
+    """
+    m = _PLAIN_BREAKDOWN_RE.search(text, max(0, pos - 24), end)
+    if m is None or m.start("qizhong") != pos or _CHANGE_BEFORE_RE.search(text, 0, m.start()):
+        return False
+    start = m.start("parts")
+    if _NOT_PLAIN_RE.search(text, start, end):
+        return False
+    return sum(map(int, _DIGITS_RE.findall(text, start, end))) == int(m["n"])
 
 
 class BreakdownSum(Rule):
@@ -144,50 +220,85 @@ class BreakdownSum(Rule):
     severity = Severity.ERROR
 
     def check(self, report, ctx):
-        for block in report.blocks_with(_N301_CANDIDATES_RE, cells=False):
-            if isinstance(block, Paragraph):
-                yield from self._check_text(block)
+        found = heapq.merge(self._after_qizhong(report), self._after_totals(report), key=_offset)
+        for _, finding in found:
+            yield finding
 
-    def _check_text(self, block):
+    def _after_qizhong(self, report):
+        """(offset, finding) for each 其中 sentence whose parts do not add up, in order."""
+        last_block = last_end = None
+        for block, pos, _, m in report.scan(_QIZHONG_HINT_RE, cells=False):
+            if not isinstance(block, Paragraph):
+                continue
+            text = block.text
+            e = _sentence_end(text, pos)
+            if block is last_block and e == last_end:
+                continue  # a later 其中 of a sentence already checked
+            last_block, last_end = block, e
+            # The first hint of a sentence is its first 其中: an earlier one would be a hint too.
+            if _plainly_adds_up(text, pos, e):
+                continue
+            for finding in self._check_qizhong(block, _sentence_start(text, pos), e):
+                yield m.start(), finding
+
+    def _after_totals(self, report):
+        """(offset, finding) for each total sentence whose next sentence of parts does not add up."""
+        last_block = last_end = None
+        hits = heapq.merge(*(report.scan(p, cells=False) for p in _TOTAL_HINT_RES), key=_offset_of_hit)
+        for block, pos, _, m in hits:
+            if not isinstance(block, Paragraph):
+                continue
+            text = block.text
+            e = _sentence_end(text, pos)
+            if block is last_block and e == last_end:
+                continue  # another keyword of a sentence already checked
+            last_block, last_end = block, e
+            s = _sentence_start(text, pos)
+            if _QIZHONG_RE.search(text, s, e):
+                continue  # a 其中 sentence gives a finding only through its 其中, which _after_qizhong checks
+            for finding in self._check_total_then_parts(block, s, e):
+                yield m.start(), finding
+
+    def _check_qizhong(self, block, s, e):
+        """A 其中 sentence: the parts after 其中 against the count before it (or in the sentence before)."""
         text = block.text
-        sentences = _sentences(text)
-        for k, (s, e) in enumerate(sentences):
-            m = _QIZHONG_RE.search(text, s, e)
-            if m:
-                before = list(_QTY_RE.finditer(text, s, m.start()))
-                if not before and k > 0:
-                    ps, pe = sentences[k - 1]
-                    if text[s:m.start()].strip():
-                        continue
-                    before = list(_QTY_RE.finditer(text, ps, pe))
-                before = [q for q in before if not _CHANGE_BEFORE_RE.search(text, 0, q.start())]
-                if not before:
-                    continue
-                total = before[-1]
-                if not _RESIDUAL_RE.search(text, m.end(), e):
-                    continue  # no "其他" part can follow (the test below), so no need to parse the parts
-                parts = _parts(text, m.end(), e, total["u"])
-                if not parts or not any(_RESIDUAL_RE.search(label) for label, _ in parts):
-                    continue
-                # Several counts before 其中 ("共受理12件，办结10件，其中…"): the parts may
-                # describe any of them, so one that matches settles it.
-                if any(int(q["n"]) == sum(v for _, v in parts) for q in before if q["u"] == total["u"]):
-                    continue
-                yield from self._compare(block, total, parts)
-                continue
-            kw = _TOTAL_KW_RE.search(text, s, e)
-            if not kw or k + 1 >= len(sentences):
-                continue
-            after = list(_QTY_RE.finditer(text, kw.end(), e))
-            if len(after) != 1 or text[after[0].end():e].strip(" \u3000，,"):
-                continue
-            total = after[0]
-            ns, ne = sentences[k + 1]
-            if "其中" in text[ns:ne]:
-                continue
-            parts = _parts(text, ns, ne, total["u"])
-            if parts:
-                yield from self._compare(block, total, parts)
+        m = _QIZHONG_RE.search(text, s, e)
+        before = list(_QTY_RE.finditer(text, s, m.start()))
+        if not before and s > 0:
+            if text[s:m.start()].strip():
+                return
+            before = list(_QTY_RE.finditer(text, _sentence_start(text, s - 1), s - 1))
+        before = [q for q in before if not _CHANGE_BEFORE_RE.search(text, 0, q.start())]
+        if not before:
+            return
+        total = before[-1]
+        if not _RESIDUAL_RE.search(text, m.end(), e):
+            return  # no "其他" part can follow (the test below), so no need to parse the parts
+        parts = _parts(text, m.end(), e, total["u"])
+        if not parts or not any(_RESIDUAL_RE.search(label) for label, _ in parts):
+            return
+        # Several counts before 其中 ("共受理12件，办结10件，其中…"): the parts may
+        # describe any of them, so one that matches settles it.
+        if any(int(q["n"]) == sum(v for _, v in parts) for q in before if q["u"] == total["u"]):
+            return
+        yield from self._compare(block, total, parts)
+
+    def _check_total_then_parts(self, block, s, e):
+        """A total sentence without 其中: the next sentence, if it is nothing but parts, against its count."""
+        text = block.text
+        kw = _TOTAL_KW_RE.search(text, s, e)
+        if not kw or e + 1 >= len(text):
+            return  # no keyword, or no sentence follows
+        after = list(_QTY_RE.finditer(text, kw.end(), e))
+        if len(after) != 1 or text[after[0].end():e].strip(" \u3000，,"):
+            return
+        total = after[0]
+        ns, ne = e + 1, _sentence_end(text, e + 1)
+        if "其中" in text[ns:ne]:
+            return
+        parts = _parts(text, ns, ne, total["u"])
+        if parts:
+            yield from self._compare(block, total, parts)
 
     def _compare(self, block, total, parts):
         text = block.text
@@ -204,6 +315,15 @@ class BreakdownSum(Rule):
                            f"总数 {n}{unit} 与分项之和不符：{expr} = {s}{unit}，相差 {abs(n - s)}",
                            f"total {n} does not equal the sum of its parts: {expr_en} = {s} (difference {abs(n - s)})",
                            total=n, parts=[v for _, v in parts], sum=s)
+
+
+def _offset(item):
+    return item[0]
+
+
+def _offset_of_hit(hit):
+    """Where a hit of Report.scan is in the report's text."""
+    return hit[3].start()
 
 
 RULES = [BreakdownSum]
@@ -311,7 +431,7 @@ class PercentageMismatch(Rule):
     severity = Severity.WARNING
 
     def check(self, report, ctx):
-        for block in report.blocks_with(_PERCENT_RE, cells=False):
+        for block in report.blocks_with_any(_PERCENT_RES, cells=False):
             if isinstance(block, Paragraph):
                 yield from self._check_text(block)
 
