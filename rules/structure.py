@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+from itertools import compress
+from operator import ne
 
 from reportlint import rx
 from typing import Iterable
 
 from reportlint.model import Era, Heading, Paragraph, Section, Table
+from reportlint.source import LogicalLine
 from reportlint.rule import Rule, Severity
 
 _CN = "〇一二三四五六七八九十"
@@ -442,26 +445,45 @@ class NonstandardTitle(Rule):
 
 # --------------------------------------------------------------------------- S107
 _MIN_UNIT_CONTENT = 4
-# Matches (at the start) a text with at least _MIN_UNIT_CONTENT content characters (Han or Latin
-# letters): it stops at the fourth instead of listing them all.
-_ENOUGH_CONTENT_RE = rx.compile(rf"(?:[^\u4e00-\u9fffA-Za-z]*[\u4e00-\u9fffA-Za-z]){{{_MIN_UNIT_CONTENT}}}")
 _MIN_RUN = 3
 _MIN_RUN_CHARS = 30
 _MIN_PARAGRAPH_CHARS = 30
 
 
-def _units(report) -> list[tuple[str, object, int, int]]:
-    """(normalised text, block, first line, last line) per line-like unit, trivial ones dropped."""
-    out = []
+# Matches (at the start) a text with at least _MIN_UNIT_CONTENT content characters (Han or Latin
+# letters): it stops at the fourth instead of listing them all.
+_ENOUGH_CONTENT_RE = rx.compile(rf"(?:[^\u4e00-\u9fffA-Za-z]*[\u4e00-\u9fffA-Za-z]){{{_MIN_UNIT_CONTENT}}}")
+
+
+def _unit_blocks(report) -> tuple[list, list[str]]:
+    """The block and text of each line-like unit in order: paragraphs and headings, and table rows (their lines)."""
+    blocks: list = []
+    texts: list[str] = []
     for b in report.blocks:
         if isinstance(b, Table):
-            for row in b.rows:
-                out.append(("".join(row.line.text.split()), row.line, row.line.line, row.line.last_line))
-        elif isinstance(b, Paragraph) and b.role in ("title", "signature", "closing-date"):
-            continue
-        else:
-            out.append(("".join(b.text.split()), b, b.line.line, b.line.last_line))
-    return [u for u in out if _ENOUGH_CONTENT_RE.match(u[0])]
+            lines = [row.line for row in b.rows]
+            blocks += lines
+            texts += [line.text for line in lines]
+        elif not (isinstance(b, Paragraph) and b.role in ("title", "signature", "closing-date")):
+            blocks.append(b)
+            texts.append(b.line.text)
+    return blocks, texts
+
+
+def _lines(block) -> tuple[int, int]:
+    """The first and last original line of a unit's block (a block, or a table row's line)."""
+    line = block if isinstance(block, LogicalLine) else block.line
+    return line.line, line.last_line
+
+
+def _first_positions(keys: list[str]) -> dict[str, int]:
+    """Where each text first stands (built without Python work per unit)."""
+    return dict(zip(reversed(keys), range(len(keys) - 1, -1, -1)))
+
+
+def _repeats(keys: list[str], first: dict[str, int]) -> list[int]:
+    """The positions of the texts that came before, in order (no Python work per unit)."""
+    return list(compress(range(len(keys)), map(ne, map(first.__getitem__, keys), range(len(keys)))))
 
 
 class DuplicateBlock(Rule):
@@ -532,34 +554,52 @@ class DuplicateBlock(Rule):
     severity = Severity.WARNING
 
     def check(self, report, ctx):
-        units = _units(report)
-        where: dict[str, list[int]] = {}
-        for i, (key, _, _, _) in enumerate(units):
-            where.setdefault(key, []).append(i)
-        i = 0
-        while i < len(units):
+        blocks, texts = _unit_blocks(report)
+        keys = ["".join(t.split()) for t in texts]
+        if len(_first_positions(keys)) == len(keys):  # no text twice: nothing can repeat
+            return
+        # The units that count: those with enough content (one C-level pass, no Python per unit).
+        kept = list(compress(range(len(keys)), map(_ENOUGH_CONTENT_RE.match, keys)))
+        keys = list(map(keys.__getitem__, kept))
+        blocks = list(map(blocks.__getitem__, kept))
+        first = _first_positions(keys)
+        repeats = _repeats(keys, first)
+        # Only a unit whose text came before can start a repetition; each looks back at the
+        # earlier units with its text, the first of them first.
+        earlier: dict[str, list[int]] = {}
+        for i in repeats:
+            k = keys[i]
+            if k in earlier:
+                earlier[k].append(i)
+            else:
+                earlier[k] = [first[k], i]
+        count = len(keys)
+        after = 0  # units before this are part of a repetition already reported
+        for i in repeats:
+            if i < after:
+                continue
             best = (0, -1)
-            for j in where[units[i][0]]:
+            for j in earlier[keys[i]]:
                 if j >= i:
                     break
-                n = 0
-                while i + n < len(units) and j + n < i and units[i + n][0] == units[j + n][0]:
+                n = 1  # keys[i] == keys[j]
+                while i + n < count and j + n < i and keys[i + n] == keys[j + n]:
                     n += 1
                 if n > best[0]:
                     best = (n, j)
             n, j = best
-            block = units[i][1]
-            if n >= _MIN_RUN and sum(len(units[k][0]) for k in range(i, i + n)) >= _MIN_RUN_CHARS:
-                first, last = units[j][2], units[j + n - 1][3]
-                yield self.finding(block.span(), f"与第 {first}–{last} 行的内容重复（连续 {n} 行）",
-                                   f"repeats lines {first}–{last} ({n} consecutive lines)", first_line=first, count=n)
-                i += n
+            block = blocks[i]
+            if n >= _MIN_RUN and sum(len(keys[k]) for k in range(i, i + n)) >= _MIN_RUN_CHARS:
+                first_line, last_line = _lines(blocks[j])[0], _lines(blocks[j + n - 1])[1]
+                yield self.finding(block.span(), f"与第 {first_line}–{last_line} 行的内容重复（连续 {n} 行）",
+                                   f"repeats lines {first_line}–{last_line} ({n} consecutive lines)",
+                                   first_line=first_line, count=n)
+                after = i + n
                 continue
-            if n >= 1 and isinstance(block, Paragraph) and not block.role and len(units[i][0]) >= _MIN_PARAGRAPH_CHARS:
-                first = units[j][2]
-                yield self.finding(block.span(), f"与第 {first} 行的段落重复", f"repeats the paragraph of line {first}",
-                                   first_line=first, count=1)
-            i += 1
+            if isinstance(block, Paragraph) and not block.role and len(keys[i]) >= _MIN_PARAGRAPH_CHARS:
+                first_line = _lines(blocks[j])[0]
+                yield self.finding(block.span(), f"与第 {first_line} 行的段落重复",
+                                   f"repeats the paragraph of line {first_line}", first_line=first_line, count=1)
 
 
 RULES = [MissingRequiredContent, HeadingNumbering, HeadingHierarchy, NonstandardTitle, DuplicateBlock]
