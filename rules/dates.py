@@ -7,6 +7,7 @@ import calendar
 from reportlint import rx
 from datetime import date
 
+from reportlint.facts import matches_containing
 from reportlint.model import AgencyKind
 from reportlint.rule import Rule, Severity
 
@@ -14,10 +15,12 @@ _BL = r"[ \u3000_＿]"
 _TEMPLATE_DATE_RE = rx.compile(
     rf"(?P<y>(?<!\d)\d{{4}})?(?P<g1>{_BL}*)年(?P<g2>{_BL}*)(?P<m>\d{{1,2}})?(?P<g3>{_BL}*)月(?P<g4>{_BL}*)(?P<d>\d{{1,2}})?(?P<g5>{_BL}*)日"
 )
-# Prefilter: a blank after 年 or 月, or a day number running into 止/起 (looked for as 止 or 起:
-# patterns that begin with one character are found many times faster than a class or an alternation).
-_D402_CANDIDATES = tuple(rx.compile(p) for p in (r"年[ \u3000_＿]", r"月[ \u3000_＿]", "止", "起"))
+# A blank date needs a blank between 年 and 月 (no month) or between 月 and 日 (no day), where
+# these hints begin: one character, which is searched for many times faster than the pattern.
+_BLANK_DATE_HINTS = (rx.compile(rf"年{_BL}+月"), rx.compile(rf"月{_BL}+日"))
+_TEMPLATE_DATE_CHARS = " \u3000_＿年月日"  # with the digits, all a _TEMPLATE_DATE_RE match holds
 _NO_DAY_MARK_RE = rx.compile(r"(?<!\d)(?P<m>\d{1,2})[ \u3000]*月[ \u3000]*(?P<d>\d{1,2})(?=[ \u3000]*(?P<mark>[止起]))")
+_NO_DAY_MARK_HINT_RE = rx.compile(r"月[ \u3000]*\d{1,2}[ \u3000]*[止起]")  # at the 月 of every _NO_DAY_MARK_RE match
 # 起 is also the counter for cases ("1月3起" = three cases in January), so "m月d起" is a
 # date only after a year or 自/从/于, or before a range or an effect verb.
 _DATE_BEFORE_QI_RE = rx.compile(r"(?:年|自|从|于)[ \u3000]*$")
@@ -156,25 +159,42 @@ class IncompleteDate(Rule):
     severity = Severity.ERROR
 
     def check(self, report, ctx):
-        for block in report.blocks_with_any(_D402_CANDIDATES):
-            text = block.text
-            for m in _TEMPLATE_DATE_RE.finditer(text):
-                month_blank = m["m"] is None and (m["g2"] or m["g3"])
-                day_blank = m["d"] is None and (m["g4"] or m["g5"])
-                if not (month_blank or day_blank):
-                    continue
-                if m["m"] is None and not (m["g2"] or m["g3"]):
-                    continue  # "年月日" without any blank is a word, not a template
-                shown = m.group(0).strip()
-                yield self.finding(block.span(m.start() + (len(m.group(0)) - len(m.group(0).lstrip())), m.end()),
-                                   f"日期未填写完整：“{shown}”", f"date left blank or incomplete: '{shown}'", date=shown)
-            for m in _NO_DAY_MARK_RE.finditer(text):
-                if m["mark"] == "起" and not (_DATE_BEFORE_QI_RE.search(text, 0, m.start())
-                                             or _DATE_AFTER_QI_RE.match(text, m.start("mark"))):
-                    continue
-                yield self.finding(block.span(m.start(), m.end()),
-                                   f"日期缺少“日”字：“{m.group(0)}”（应为“{m['m']}月{m['d']}日”）",
-                                   f"date lacks 日: '{m.group(0)}' (should read {m['m']}月{m['d']}日)")
+        index = report._index_all
+        text, starts, blocks = index
+        found = []  # (block position, 0 for a blank date or 1 for a missing 日, finding): each block's blank dates first
+        blank_at = sorted({m.start() for hint in _BLANK_DATE_HINTS for m in hint.finditer(text)})
+        for i, m in matches_containing(index, blank_at, _TEMPLATE_DATE_RE, _TEMPLATE_DATE_CHARS):
+            if finding := self._blank(blocks[i], m, starts[i]):
+                found.append((i, 0, finding))
+        no_day_at = [m.start() for m in _NO_DAY_MARK_HINT_RE.finditer(text)]
+        for i, m in matches_containing(index, no_day_at, _NO_DAY_MARK_RE, " \u3000月"):
+            if finding := self._no_day(blocks[i], m, starts[i]):
+                found.append((i, 1, finding))
+        found.sort(key=lambda x: x[:2])  # stable: each kind is in reading order already
+        for _, _, finding in found:
+            yield finding
+
+    def _blank(self, block, m, base):
+        """The finding for the template date ``m`` (on the joined text; ``block`` starts at ``base``) if it is left blank."""
+        month_blank = m["m"] is None and (m["g2"] or m["g3"])
+        day_blank = m["d"] is None and (m["g4"] or m["g5"])
+        if not (month_blank or day_blank):
+            return None
+        if m["m"] is None and not (m["g2"] or m["g3"]):
+            return None  # "年月日" without any blank is a word, not a template
+        shown = m.group(0).strip()
+        return self.finding(block.span(m.start() - base + (len(m.group(0)) - len(m.group(0).lstrip())), m.end() - base),
+                            f"日期未填写完整：“{shown}”", f"date left blank or incomplete: '{shown}'", date=shown)
+
+    def _no_day(self, block, m, base):
+        """The finding for the date ``m`` (as in _blank) whose day runs into 止 or 起 without 日, if it is a date."""
+        text, start = block.text, m.start() - base
+        if m["mark"] == "起" and not (_DATE_BEFORE_QI_RE.search(text, 0, start)
+                                     or _DATE_AFTER_QI_RE.match(text, m.start("mark") - base)):
+            return None
+        return self.finding(block.span(start, m.end() - base),
+                            f"日期缺少“日”字：“{m.group(0)}”（应为“{m['m']}月{m['d']}日”）",
+                            f"date lacks 日: '{m.group(0)}' (should read {m['m']}月{m['d']}日)")
 
 
 class StatisticalPeriod(Rule):

@@ -10,7 +10,7 @@ import weakref
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING, Callable, TypeVar
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, TypeVar
 
 from reportlint.facts.dates import (
     CN_DATE_HINT_RE,
@@ -66,6 +66,46 @@ def hit_blocks(index: tuple[str, list[int], list["Block"]], hint: "re.Pattern[st
             out.append(i)
             last = i
     return out
+
+
+def matches_containing(index: tuple[str, list[int], list["Block"]], positions: Iterable[int],
+                       pattern: "re.Pattern[str]", inside: str, reach: int = 12) -> Iterator[tuple[int, "re.Match[str]"]]:
+    """The matches of ``pattern`` that contain one of ``positions``, in order, each once.
+
+    Yields (position of the block in ``index``'s list, match on the joined text): spans are
+    offsets in the joined text. ``positions`` (in the joined text, ascending) are where a
+    literal hint found by one search of the whole text stands, so ``pattern`` — slow to
+    search for when it begins with a look-behind, a class or an optional part — is tried only
+    in a few characters before each. The same matches as ``pattern.finditer`` over each
+    block, for patterns whose matches
+
+    - are made only of decimal digits and the characters of ``inside``, and contain a hint;
+    - are the same wherever in front of them the search begins (each is anchored by a
+      character that only it holds, as a date by its 年 or 月, so none overlaps another).
+
+    The search begins ``reach`` characters before the hint, or at the block's start (or the
+    previous match's end) when the character before that could be part of a match.
+    """
+    text, starts, blocks = index
+    covered = 0  # the end of the previous match: matches do not overlap
+    for c in positions:
+        if c < covered:
+            continue
+        i = bisect_right(starts, c) - 1
+        base = starts[i]
+        earliest = base if base > covered else covered
+        lo = c - reach
+        if lo <= earliest:
+            lo = earliest
+        elif text[lo - 1].isdecimal() or text[lo - 1] in inside:
+            lo = earliest
+        for m in pattern.finditer(text, lo, base + len(blocks[i].text)):
+            if m.end() <= c:
+                continue  # a match before the hint, without one of its own
+            if m.start() <= c:
+                yield i, m
+                covered = m.end()
+            break
 
 
 class Facts:
