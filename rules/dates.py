@@ -596,9 +596,23 @@ _DURATION_AFTER_RE = rx.compile(r"[ \u3000]*(?:来|间|内|以来|之久|多|余
 _CN_YEAR_RE = rx.compile(r"(?<![〇零○O0０Ｏ一二三四五六七八九十])(?P<y>[〇零○O0０Ｏ一二三四五六七八九]{4})[ \u3000]*年")
 _BAD_ZERO = "零○O0０Ｏ"
 _REAL_CN_DIGIT = "一二三四五六七八九"
-# A padded month or day ("09月", "05日"): every zero the padding check reports stands in such a
-# place. A literal first character makes this search fast, so the check runs only where it can find something.
+# Hints, each searched for in the whole report at once: a literal first character (or, for the
+# years, a 年 with a look-behind after it) makes the search fast, and each pattern above runs
+# only in the few characters before its hints (matches_containing).
+# A padded month or day ("09月", "05日"): every zero the padding check reports stands there.
 _ZERO_PADDED_HINT_RE = rx.compile(r"0\d[ \u3000]*[月日]")
+# The 年 of a year written with two digits (right before it, or with a space between).
+_TWO_DIGITS_BEFORE = r"(?:(?<=\d\d年)(?<!\d\d\d年)|(?<=[ \u3000]年))"
+_SHORT_YEAR_MONTH_HINT_RE = rx.compile(rf"年{_TWO_DIGITS_BEFORE}[ \u3000]*\d{{1,2}}[ \u3000]*月")
+_SHORT_YEAR_HINT_RE = rx.compile(rf"年{_TWO_DIGITS_BEFORE}[ \u3000]*(?:度|底|末|初|上半年|下半年|第?[一二三四]季度)")
+# The 年 of a year of four characters that could be Chinese numerals (or with a space before it).
+_CN_YEAR_HINT_RE = rx.compile(r"年(?:(?<=[〇零○O0０Ｏ一二三四五六七八九]{4}年)|(?<=[ \u3000]年))")
+
+
+def _split_year(blocks, i: int) -> bool:
+    """Whether the block before ``blocks[i]`` ends in a digit: "20" ending one line and "17年9月"
+    starting the next is a year the reader did not join."""
+    return i > 0 and blocks[i - 1].text[-1:].isdigit()
 
 
 def _inside_title_marks(text: str, pos: int) -> bool:
@@ -685,74 +699,81 @@ class DateStyle(Rule):
     fixable = True
 
     def check(self, report, ctx):
+        index = report._index_all
+        text, starts, blocks = index
+        found = []  # (block position, kind, finding): in each block, the kinds in this order
+        at = [m.start() for m in _ZERO_PADDED_HINT_RE.finditer(text)]
+        for i, m in matches_containing(index, at, _MONTH_DAY_STYLE_RE, " \u3000月日"):
+            if finding := self._zero_padded(blocks[i], m, starts[i]):
+                found.append((i, 0, finding))
+        at = [m.start() for m in _SHORT_YEAR_MONTH_HINT_RE.finditer(text)]
+        for i, m in matches_containing(index, at, _SHORT_YEAR_MONTH_RE, " \u3000年月"):
+            start = m.start() - starts[i]
+            if (1 <= int(m["m"]) <= 12 and not _DURATION_BEFORE_RE.search(blocks[i].text, 0, start)
+                    and not (start == 0 and _split_year(blocks, i))):
+                found.append((i, 1, self._short_year(blocks[i], start, m.end("y") - starts[i], m["y"])))
+        # (The year-month check above and this one never read the same 年: a digit follows one,
+        # 度/底/末… the other.)
         year = report.year
-        near = {f"{(year + k) % 100:02d}" for k in (-1, 0, 1)} if year is not None else set()
-        previous = ""
-        for block in report.text_blocks():
-            text = block.text
-            # "20" ending one line and "17年9月" starting the next: a year the reader did not join.
-            split_year = previous[-1:].isdigit()
-            previous = text
-            # Every pattern below needs a 年 or a 月 (most table cells have neither).
-            if "年" not in text and "月" not in text:
-                continue
-            # Zero padding: one finding per date, one edit per padded zero.
-            dates_as_written = _MONTH_DAY_STYLE_RE.finditer(text) if _ZERO_PADDED_HINT_RE.search(text) else ()
-            for m in dates_as_written:
-                zeros = [m.start(g) for g in ("m", "d")
-                         if m[g] and len(m[g]) == 2 and m[g][0] == "0" and m[g] != "00"]
-                if not zeros:
+        if year is not None:
+            near = {f"{(year + k) % 100:02d}" for k in (-1, 0, 1)}
+            at = [m.start() for m in _SHORT_YEAR_HINT_RE.finditer(text)]
+            for i, m in matches_containing(index, at, _SHORT_YEAR_RE, " \u3000年"):
+                block, start = blocks[i], m.start() - starts[i]
+                if (m["y"] not in near or (start == 0 and _split_year(blocks, i))
+                        or _DURATION_BEFORE_RE.search(block.text, 0, start)
+                        or _DURATION_AFTER_RE.match(block.text, m.end() - starts[i])):
                     continue
-                fix = tuple(Edit(block.span(z, z + 1), "") for z in zeros)
-                shown = m.group(0)
-                fixed = shown
-                for z in reversed(zeros):
-                    fixed = fixed[:z - m.start()] + fixed[z - m.start() + 1:]
-                yield self.finding(block.span(m.start(), m.end()), f"日期中的月、日不应补零：“{shown}”应为“{fixed}”",
-                                   f"no zero padding in dates: '{shown}' should be '{fixed}'", fix=fix, found=shown)
-            if "年" not in text:  # the rest is about years
-                continue
-            # Two-digit years.
-            taken = []
-            for m in _SHORT_YEAR_MONTH_RE.finditer(text):
-                if (1 <= int(m["m"]) <= 12 and not _DURATION_BEFORE_RE.search(text, 0, m.start())
-                        and not (split_year and m.start() == 0)):
-                    taken.append(m.start())
-                    yield self._short_year(block, m.start(), m.start("y") + 2, m["y"])
-            if year is not None:
-                for m in _SHORT_YEAR_RE.finditer(text):
-                    if (m.start() in taken or m["y"] not in near or (split_year and m.start() == 0)
-                            or _DURATION_BEFORE_RE.search(text, 0, m.start())
-                            or _DURATION_AFTER_RE.match(text, m.end())):
-                        continue
-                    yield self._short_year(block, m.start(), m.start("y") + 2, m["y"])
-            # Chinese-numeral dates and years.
-            dates = None  # the full Chinese-numeral dates, looked for once a year in Chinese numerals is found
-            for m in _CN_YEAR_RE.finditer(text):
-                y = m["y"]
-                if not any(ch in _REAL_CN_DIGIT for ch in y) or _inside_title_marks(text, m.start()):
-                    continue
-                bad = [ch for ch in y if ch in _BAD_ZERO]
-                if dates is None:
-                    dates = {d.start(): d for d in CN_DATE_RE.finditer(text)}
-                full = dates.get(m.start())
-                value = cn_year(y)
-                modern = full is not None and (
-                    (year is not None and year >= 2012)
-                    or (value is not None and (value, cn_number(full["m"]) or 0) >= (2012, 7)))
-                if not bad and not modern:
-                    continue
-                end = full.end() if full is not None else m.end()
-                shown = text[m.start():end]
-                zh, en = [], []
-                if modern:
-                    zh.append("2012年7月1日以后的公文日期应使用阿拉伯数字")
-                    en.append("documents after 1 July 2012 write dates in Arabic numerals")
-                if bad:
-                    zh.append(f"汉字年份中的零应写作“〇”，不是“{bad[0]}”")
-                    en.append(f"the zero of a year in Chinese numerals is 〇, not '{bad[0]}'")
-                yield self.finding(block.span(m.start(), end), f"日期写法不规范：“{shown}”，" + "；".join(zh),
-                                   f"date style: '{shown}': " + "; ".join(en), found=shown)
+                found.append((i, 2, self._short_year(block, start, m.end("y") - starts[i], m["y"])))
+        at = [m.start() for m in _CN_YEAR_HINT_RE.finditer(text)]
+        for i, m in matches_containing(index, at, _CN_YEAR_RE, " \u3000年〇零○O0０Ｏ一二三四五六七八九"):
+            if finding := self._chinese_year(blocks[i], m, starts[i], year):
+                found.append((i, 3, finding))
+        found.sort(key=lambda x: x[:2])  # stable: each kind is in reading order already
+        for _, _, finding in found:
+            yield finding
+
+    def _zero_padded(self, block, m, base):
+        """The finding for the month (and day) ``m`` (on the joined text; ``block`` starts at ``base``) if
+        padded: one finding per date, one edit per padded zero."""
+        zeros = [m.start(g) - base for g in ("m", "d")
+                 if m[g] and len(m[g]) == 2 and m[g][0] == "0" and m[g] != "00"]
+        if not zeros:
+            return None
+        start = m.start() - base
+        fix = tuple(Edit(block.span(z, z + 1), "") for z in zeros)
+        shown = m.group(0)
+        fixed = shown
+        for z in reversed(zeros):
+            fixed = fixed[:z - start] + fixed[z - start + 1:]
+        return self.finding(block.span(start, m.end() - base), f"日期中的月、日不应补零：“{shown}”应为“{fixed}”",
+                            f"no zero padding in dates: '{shown}' should be '{fixed}'", fix=fix, found=shown)
+
+    def _chinese_year(self, block, m, base, year):
+        """The finding for the year ``m`` in Chinese numerals (as in _zero_padded), if it is a date
+        after GB/T 9704-2012 or its zero is not 〇."""
+        text, start, y = block.text, m.start() - base, m["y"]
+        if not any(ch in _REAL_CN_DIGIT for ch in y) or _inside_title_marks(text, start):
+            return None
+        bad = [ch for ch in y if ch in _BAD_ZERO]
+        full = CN_DATE_RE.match(text, start)  # the full date in Chinese numerals this year begins, if any
+        value = cn_year(y)
+        modern = full is not None and (
+            (year is not None and year >= 2012)
+            or (value is not None and (value, cn_number(full["m"]) or 0) >= (2012, 7)))
+        if not bad and not modern:
+            return None
+        end = full.end() if full is not None else m.end() - base
+        shown = text[start:end]
+        zh, en = [], []
+        if modern:
+            zh.append("2012年7月1日以后的公文日期应使用阿拉伯数字")
+            en.append("documents after 1 July 2012 write dates in Arabic numerals")
+        if bad:
+            zh.append(f"汉字年份中的零应写作“〇”，不是“{bad[0]}”")
+            en.append(f"the zero of a year in Chinese numerals is 〇, not '{bad[0]}'")
+        return self.finding(block.span(start, end), f"日期写法不规范：“{shown}”，" + "；".join(zh),
+                            f"date style: '{shown}': " + "; ".join(en), found=shown)
 
     def _short_year(self, block, start, end, y):
         return self.finding(block.span(start, end), f"年份应写全，不应简写为“{y}年”",
