@@ -9,6 +9,7 @@ from datetime import date
 
 from reportlint.facts import matches_containing
 from reportlint.model import AgencyKind
+from reportlint.rules.structure import headings_matching
 from reportlint.rule import Rule, Severity
 
 _BL = r"[ \u3000_＿]"
@@ -469,6 +470,8 @@ class DateBeforePeriodEnd(Rule):
 
 # No digit between the year and the plan word: in "2017年问题和2018年工作思路" the plan is 2018's.
 _PLAN_HEADING_RE = rx.compile(r"(?<!\d)(?P<y>\d{4})[ \u3000]*年(?:度)?[^。，\d]{0,8}?(?:工作)?(?:思路|计划|打算|安排|设想)")
+# In every _PLAN_HEADING_RE match: the headings whose titles hold none are passed over.
+_PLAN_WORD_RE = rx.compile(r"思路|计划|打算|安排|设想")
 # "2017年工作计划完成情况" looks back at this year's plan, not forward to next year's.
 _LOOKS_BACK_RE = rx.compile(r"完成|落实|执行|推进|情况|部署|回顾|总结")
 
@@ -559,7 +562,7 @@ class YearMismatch(Rule):
                                    f"the statistical period's year ({p.start.year}) differs from the title's year ({y})",
                                    title_year=y, period_year=p.start.year)
         year = report.year
-        for h in report.headings:
+        for h in headings_matching(report, _PLAN_WORD_RE):
             m = _PLAN_HEADING_RE.search(h.title)
             # Look-back words on either side: "贯彻落实2017年工作安排", "2017年工作计划完成情况".
             if not m or _LOOKS_BACK_RE.search(h.title, 0, m.start()) or _LOOKS_BACK_RE.search(h.title, m.end()):

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
-from itertools import compress
+from bisect import bisect_right
+from itertools import accumulate, compress
 from operator import ne
+from types import MappingProxyType
 
 from reportlint import rx
-from typing import Iterable
+from typing import Iterable, Iterator, Mapping
 
 from reportlint.model import Era, Heading, Paragraph, Section, Table
 from reportlint.source import LogicalLine
@@ -59,24 +61,66 @@ _SIX_BASIS_EN = {
 }
 
 
-def six_section_headings(report) -> dict[str, Heading]:
+# The cues are alternations of plain words: a report's whole text is searched for each word
+# (str.find, many times faster than a regex alternation, which is tried at every character).
+_REG2008_WORDS = tuple(tuple(cue.split("|")) for _, _, cue in _REG2008_ITEMS)
+_SIX_CUES = tuple(rx.compile(cue) for _, _, cue, _ in _SIX_SECTIONS)
+
+
+def heading_titles(report) -> tuple[str, list[int], tuple[Heading, ...]]:
+    """The titles of all headings joined by line breaks, where each starts, and the headings.
+
+    Computed once per report (``report.facts.shared``): a rule that looks for a word in
+    headings searches this text once instead of each title.
+    """
+    return report.facts.shared(_heading_titles)
+
+
+def _heading_titles(report) -> tuple[str, list[int], tuple[Heading, ...]]:
+    headings = report.headings
+    titles = [h.title for h in headings]
+    starts = list(accumulate(map((1).__add__, map(len, titles[:-1])), initial=0))
+    return "\n".join(titles), starts, headings
+
+
+def headings_matching(report, pattern: re.Pattern[str]) -> Iterator[Heading]:
+    """The headings whose title ``pattern`` matches, in order, each once.
+
+    ``pattern`` must not match a line break (each title is searched as if alone). Lazy: a
+    caller that needs only the first few stops the search there.
+    """
+    text, starts, headings = heading_titles(report)
+    last = -1
+    for m in pattern.finditer(text):
+        k = bisect_right(starts, m.start()) - 1
+        if k != last:
+            last = k
+            yield headings[k]
+
+
+def six_section_headings(report) -> Mapping[str, Heading]:
     """The heading of each of the six fmt2019/fmt2021 sections found, keyed 一…六.
 
     Level-1 headings are preferred; a section only written as a lower-level
     heading is still found. Each heading stands for at most one section.
+    Computed once per report and shared (read-only).
     """
+    return report.facts.shared(_six_section_headings)
+
+
+def _six_section_headings(report) -> Mapping[str, Heading]:
     found: dict[str, Heading] = {}
     used: set[int] = set()
-    for level_ok in (lambda h: h.level == 1, lambda h: True):
-        for section, _, cue, _ in _SIX_SECTIONS:
+    for level1_only in (True, False):
+        for (section, _, _, _), cue in zip(_SIX_SECTIONS, _SIX_CUES):
             if section in found:
                 continue
-            for h in report.headings:
-                if id(h) not in used and level_ok(h) and re.search(cue, h.title):
+            for h in headings_matching(report, cue):
+                if id(h) not in used and (h.level == 1 or not level1_only):
                     found[section] = h
                     used.add(id(h))
                     break
-    return found
+    return MappingProxyType(found)
 
 
 class MissingRequiredContent(Rule):
@@ -169,12 +213,12 @@ class MissingRequiredContent(Rule):
     requires = frozenset({"structure", "year"})
 
     def check(self, report, ctx):
-        anchor = [h for h in report.headings if h.level == 1] or list(report.headings)
-        span = anchor[-1].span()
+        headings = report.headings
+        span = next((h for h in reversed(headings) if h.level == 1), headings[-1]).span()
         if report.era is Era.REG2008:
-            text = "\n".join(b.text for b in report.text_blocks())
-            for item, content, cue in _REG2008_ITEMS:
-                if not re.search(cue, text):
+            text = report._index_all[0]  # every block's text, joined by line breaks
+            for (item, content, _), words in zip(_REG2008_ITEMS, _REG2008_WORDS):
+                if not any(w in text for w in words):
                     yield self.finding(
                         span,
                         f"缺少 2008 年《政府信息公开条例》第三十二条第（{item}）项要求的内容：{content}",
@@ -199,11 +243,23 @@ def _children_by_level(children: Iterable[Section]) -> dict[int, list[Heading]]:
     return out
 
 
-def _sibling_groups(report) -> Iterable[list[Section]]:
-    yield list(report.sections)
-    for top in report.sections:
-        for s in top.walk():
-            yield list(s.children)
+def sibling_groups(report) -> list[tuple[Section, ...]]:
+    """The sections under each parent (the top-level ones first, then each section's children in
+    document order), groups without sections left out. Computed once per report and shared."""
+    return report.facts.shared(_sibling_groups)
+
+
+def _sibling_groups(report) -> list[tuple[Section, ...]]:
+    groups = [report.sections] if report.sections else []
+
+    def visit(sections: tuple[Section, ...]) -> None:
+        for s in sections:
+            if s.children:
+                groups.append(s.children)
+                visit(s.children)
+
+    visit(report.sections)
+    return groups
 
 
 class HeadingNumbering(Rule):
@@ -263,7 +319,7 @@ class HeadingNumbering(Rule):
     severity = Severity.WARNING
 
     def check(self, report, ctx):
-        for group in _sibling_groups(report):
+        for group in sibling_groups(report):
             for level, headings in _children_by_level(group).items():
                 expected = 1
                 for h in headings:
@@ -343,7 +399,7 @@ class HeadingHierarchy(Rule):
     severity = Severity.WARNING
 
     def check(self, report, ctx):
-        for group in _sibling_groups(report):
+        for group in sibling_groups(report):
             deepest_so_far = 0
             reported: set[int] = set()
             for section in group:

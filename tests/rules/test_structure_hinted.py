@@ -44,3 +44,27 @@ def test_s107_one_repetition_after_another():
 def test_s107_no_text_twice_is_silent():
     text = report(body="第一段内容，说明本年度政务公开的主要做法。\n\n第二段内容，说明存在的问题。\n")
     assert _s107(text) == []
+
+
+def test_content_cues_are_plain_words():
+    # S101 looks for each word of a cue with str.find: a cue must stay an alternation of plain words.
+    import re
+
+    from reportlint.rules.structure import _REG2008_ITEMS, _REG2008_WORDS
+
+    assert all(re.escape(w) == w for words in _REG2008_WORDS for w in words)
+    assert ["|".join(words) for words in _REG2008_WORDS] == [cue for _, _, cue in _REG2008_ITEMS]
+
+
+def test_six_sections_are_found_once_per_report_and_shared():
+    import pytest
+
+    from reportlint.parse import parse_source
+    from reportlint.readers.text import source_from_text
+    from reportlint.rules.structure import six_section_headings
+
+    parsed = parse_source(source_from_text("x.txt", report(2021, body="（一）主动公开情况\n\n本年度主动公开信息。")))
+    first = six_section_headings(parsed)
+    assert six_section_headings(parsed) is first  # one search per report, whichever rule asks
+    with pytest.raises(TypeError):
+        first["一"] = None  # type: ignore[index]  # shared, so it cannot be changed
