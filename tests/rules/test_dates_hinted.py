@@ -82,3 +82,11 @@ def test_d407_year_with_spaces_before_its_year_sign():
 def test_d407_chinese_year_inside_title_marks_is_silent():
     body = "依据《二0一六年工作要点》，18年上半年完成。"
     assert _d407(body) == [(_col(body, "18年"), "18年")]
+
+
+def test_d401_months_that_do_not_exist_in_any_digits():
+    body = ("2017年13月起，２０１７年１３月，2017年0月，2017年 00 月，2017" + " " * 14 + "年 14月，"
+            "2017年12月、2017年０９月与2017年10月都存在。")
+    found = [c for c, _ in _found(body, "D401")]
+    assert found == [_col(body, "2017年13"), _col(body, "２０１７"), _col(body, "2017年0月"),
+                     _col(body, "2017年 00"), _col(body, "2017" + " " * 14)]
