@@ -612,16 +612,37 @@ class DuplicateBlock(Rule):
     def check(self, report, ctx):
         blocks, texts = _unit_blocks(report)
         keys = ["".join(t.split()) for t in texts]
-        if len(_first_positions(keys)) == len(keys):  # no text twice: nothing can repeat
-            return
-        # The units that count: those with enough content (one C-level pass, no Python per unit).
-        kept = list(compress(range(len(keys)), map(_ENOUGH_CONTENT_RE.match, keys)))
-        keys = list(map(keys.__getitem__, kept))
-        blocks = list(map(blocks.__getitem__, kept))
+        count = len(keys)
         first = _first_positions(keys)
-        repeats = _repeats(keys, first)
-        # Only a unit whose text came before can start a repetition; each looks back at the
-        # earlier units with its text, the first of them first.
+        if len(first) == count:  # no text twice: nothing can repeat
+            return
+        # The units that count and whose text came before: only these can start a repetition.
+        again = _repeats(keys, first)
+        repeats = list(compress(again, map(_ENOUGH_CONTENT_RE.match, map(keys.__getitem__, again))))
+        if not repeats:
+            return
+        # A unit with too little content does not count: repetitions are followed along the
+        # units that do. Whether a unit counts is asked only of the units a repetition reaches.
+        trivial: list[bool | None] = [None] * count
+
+        def after(x: int) -> int:
+            """The first unit after ``x`` that counts (``count`` when none)."""
+            x += 1
+            while x < count:
+                t = trivial[x]
+                if t is None:
+                    t = trivial[x] = _ENOUGH_CONTENT_RE.match(keys[x]) is None
+                if not t:
+                    return x
+                x += 1
+            return count
+
+        def nth_after(x: int, n: int) -> int:
+            for _ in range(n):
+                x = after(x)
+            return x
+
+        # Each looks back at the earlier units with its text, the first of them first.
         earlier: dict[str, list[int]] = {}
         for i in repeats:
             k = keys[i]
@@ -629,29 +650,33 @@ class DuplicateBlock(Rule):
                 earlier[k].append(i)
             else:
                 earlier[k] = [first[k], i]
-        count = len(keys)
-        after = 0  # units before this are part of a repetition already reported
+        done = -1  # the last unit of a repetition already reported
         for i in repeats:
-            if i < after:
+            if i <= done:
                 continue
             best = (0, -1)
             for j in earlier[keys[i]]:
                 if j >= i:
                     break
-                n = 1  # keys[i] == keys[j]
-                while i + n < count and j + n < i and keys[i + n] == keys[j + n]:
+                n, a, b = 1, after(i), after(j)  # keys[i] == keys[j]
+                while a < count and b < i and keys[a] == keys[b]:
                     n += 1
+                    a, b = after(a), after(b)
                 if n > best[0]:
                     best = (n, j)
             n, j = best
             block = blocks[i]
-            if n >= _MIN_RUN and sum(len(keys[k]) for k in range(i, i + n)) >= _MIN_RUN_CHARS:
-                first_line, last_line = _lines(blocks[j])[0], _lines(blocks[j + n - 1])[1]
-                yield self.finding(block.span(), f"与第 {first_line}–{last_line} 行的内容重复（连续 {n} 行）",
-                                   f"repeats lines {first_line}–{last_line} ({n} consecutive lines)",
-                                   first_line=first_line, count=n)
-                after = i + n
-                continue
+            if n >= _MIN_RUN:
+                run = [i]
+                for _ in range(n - 1):
+                    run.append(after(run[-1]))
+                if sum(len(keys[k]) for k in run) >= _MIN_RUN_CHARS:
+                    first_line, last_line = _lines(blocks[j])[0], _lines(blocks[nth_after(j, n - 1)])[1]
+                    yield self.finding(block.span(), f"与第 {first_line}–{last_line} 行的内容重复（连续 {n} 行）",
+                                       f"repeats lines {first_line}–{last_line} ({n} consecutive lines)",
+                                       first_line=first_line, count=n)
+                    done = run[-1]
+                    continue
             if isinstance(block, Paragraph) and not block.role and len(keys[i]) >= _MIN_PARAGRAPH_CHARS:
                 first_line = _lines(blocks[j])[0]
                 yield self.finding(block.span(), f"与第 {first_line} 行的段落重复",
