@@ -7,24 +7,29 @@ import calendar
 from reportlint import rx
 from datetime import date
 
+from reportlint.facts import matches_containing
 from reportlint.model import AgencyKind
+from reportlint.rules.structure import headings_matching
 from reportlint.rule import Rule, Severity
 
 _BL = r"[ \u3000_＿]"
 _TEMPLATE_DATE_RE = rx.compile(
     rf"(?P<y>(?<!\d)\d{{4}})?(?P<g1>{_BL}*)年(?P<g2>{_BL}*)(?P<m>\d{{1,2}})?(?P<g3>{_BL}*)月(?P<g4>{_BL}*)(?P<d>\d{{1,2}})?(?P<g5>{_BL}*)日"
 )
-# Prefilter: a blank after 年 or 月, or a day number running into 止/起 (looked for as 止 or 起:
-# patterns that begin with one character are found many times faster than a class or an alternation).
-_D402_CANDIDATES = tuple(rx.compile(p) for p in (r"年[ \u3000_＿]", r"月[ \u3000_＿]", "止", "起"))
+# A blank date needs a blank between 年 and 月 (no month) or between 月 and 日 (no day), where
+# these hints begin: one character, which is searched for many times faster than the pattern.
+_BLANK_DATE_HINTS = (rx.compile(rf"年{_BL}+月"), rx.compile(rf"月{_BL}+日"))
+_TEMPLATE_DATE_CHARS = " \u3000_＿年月日"  # with the digits, all a _TEMPLATE_DATE_RE match holds
 _NO_DAY_MARK_RE = rx.compile(r"(?<!\d)(?P<m>\d{1,2})[ \u3000]*月[ \u3000]*(?P<d>\d{1,2})(?=[ \u3000]*(?P<mark>[止起]))")
+_NO_DAY_MARK_HINT_RE = rx.compile(r"月[ \u3000]*\d{1,2}[ \u3000]*[止起]")  # at the 月 of every _NO_DAY_MARK_RE match
 # 起 is also the counter for cases ("1月3起" = three cases in January), so "m月d起" is a
 # date only after a year or 自/从/于, or before a range or an effect verb.
 _DATE_BEFORE_QI_RE = rx.compile(r"(?:年|自|从|于)[ \u3000]*$")
 _DATE_AFTER_QI_RE = rx.compile(r"起[ \u3000]*(?:至|到|—|－|-|~|～|施行|实施|执行|生效|开始)")
 _YEAR_MONTH_RE = rx.compile(r"(?<!\d)(?P<y>\d{4})[ \u3000]*年[ \u3000]*(?P<m>\d{1,2})[ \u3000]*月")
-# In every _YEAR_MONTH_RE match; beginning with a character, it picks the blocks many times faster.
-_YEAR_MONTH_HINT_RE = rx.compile(r"年[ \u3000]*\d{1,2}[ \u3000]*月")
+# At the 年 of every _YEAR_MONTH_RE match whose month does not exist: months 1–12 written in ASCII
+# digits (the all but universal case) are passed over by the search itself.
+_BAD_MONTH_HINT_RE = rx.compile(r"年[ \u3000]*(?!(?:[1-9]|0[1-9]|1[0-2])[ \u3000]*月)\d{1,2}[ \u3000]*月")
 
 
 def _zh(d: date) -> str:
@@ -91,11 +96,13 @@ class InvalidDate(Rule):
             d = loc.value
             if not (1 <= d.month <= 12) or not (1 <= d.day <= calendar.monthrange(2020, d.month)[1]):
                 yield self._bad(loc.block, d.start, d.end, f"{d.month}月{d.day}日")
-        for block in report.blocks_with(_YEAR_MONTH_HINT_RE):
-            for m in _YEAR_MONTH_RE.finditer(block.text):
-                month = int(m["m"])
-                if not 1 <= month <= 12 and (id(block), m.start()) not in seen:
-                    yield self._bad(block, m.start(), m.end(), f"{m['y']}年{month}月")
+        index = report._index_all
+        at = [m.start() for m in _BAD_MONTH_HINT_RE.finditer(index[0])]
+        for i, m in matches_containing(index, at, _YEAR_MONTH_RE, " \u3000年月"):
+            block, start = index[2][i], m.start() - index[1][i]
+            month = int(m["m"])
+            if not 1 <= month <= 12 and (id(block), start) not in seen:
+                yield self._bad(block, start, m.end() - index[1][i], f"{m['y']}年{month}月")
 
     def _bad(self, block, start, end, shown):
         return self.finding(block.span(start, end), f"日期“{shown}”不存在", f"no such date: {shown}", date=shown)
@@ -156,25 +163,42 @@ class IncompleteDate(Rule):
     severity = Severity.ERROR
 
     def check(self, report, ctx):
-        for block in report.blocks_with_any(_D402_CANDIDATES):
-            text = block.text
-            for m in _TEMPLATE_DATE_RE.finditer(text):
-                month_blank = m["m"] is None and (m["g2"] or m["g3"])
-                day_blank = m["d"] is None and (m["g4"] or m["g5"])
-                if not (month_blank or day_blank):
-                    continue
-                if m["m"] is None and not (m["g2"] or m["g3"]):
-                    continue  # "年月日" without any blank is a word, not a template
-                shown = m.group(0).strip()
-                yield self.finding(block.span(m.start() + (len(m.group(0)) - len(m.group(0).lstrip())), m.end()),
-                                   f"日期未填写完整：“{shown}”", f"date left blank or incomplete: '{shown}'", date=shown)
-            for m in _NO_DAY_MARK_RE.finditer(text):
-                if m["mark"] == "起" and not (_DATE_BEFORE_QI_RE.search(text, 0, m.start())
-                                             or _DATE_AFTER_QI_RE.match(text, m.start("mark"))):
-                    continue
-                yield self.finding(block.span(m.start(), m.end()),
-                                   f"日期缺少“日”字：“{m.group(0)}”（应为“{m['m']}月{m['d']}日”）",
-                                   f"date lacks 日: '{m.group(0)}' (should read {m['m']}月{m['d']}日)")
+        index = report._index_all
+        text, starts, blocks = index
+        found = []  # (block position, 0 for a blank date or 1 for a missing 日, finding): each block's blank dates first
+        blank_at = sorted({m.start() for hint in _BLANK_DATE_HINTS for m in hint.finditer(text)})
+        for i, m in matches_containing(index, blank_at, _TEMPLATE_DATE_RE, _TEMPLATE_DATE_CHARS):
+            if finding := self._blank(blocks[i], m, starts[i]):
+                found.append((i, 0, finding))
+        no_day_at = [m.start() for m in _NO_DAY_MARK_HINT_RE.finditer(text)]
+        for i, m in matches_containing(index, no_day_at, _NO_DAY_MARK_RE, " \u3000月"):
+            if finding := self._no_day(blocks[i], m, starts[i]):
+                found.append((i, 1, finding))
+        found.sort(key=lambda x: x[:2])  # stable: each kind is in reading order already
+        for _, _, finding in found:
+            yield finding
+
+    def _blank(self, block, m, base):
+        """The finding for the template date ``m`` (on the joined text; ``block`` starts at ``base``) if it is left blank."""
+        month_blank = m["m"] is None and (m["g2"] or m["g3"])
+        day_blank = m["d"] is None and (m["g4"] or m["g5"])
+        if not (month_blank or day_blank):
+            return None
+        if m["m"] is None and not (m["g2"] or m["g3"]):
+            return None  # "年月日" without any blank is a word, not a template
+        shown = m.group(0).strip()
+        return self.finding(block.span(m.start() - base + (len(m.group(0)) - len(m.group(0).lstrip())), m.end() - base),
+                            f"日期未填写完整：“{shown}”", f"date left blank or incomplete: '{shown}'", date=shown)
+
+    def _no_day(self, block, m, base):
+        """The finding for the date ``m`` (as in _blank) whose day runs into 止 or 起 without 日, if it is a date."""
+        text, start = block.text, m.start() - base
+        if m["mark"] == "起" and not (_DATE_BEFORE_QI_RE.search(text, 0, start)
+                                     or _DATE_AFTER_QI_RE.match(text, m.start("mark") - base)):
+            return None
+        return self.finding(block.span(start, m.end() - base),
+                            f"日期缺少“日”字：“{m.group(0)}”（应为“{m['m']}月{m['d']}日”）",
+                            f"date lacks 日: '{m.group(0)}' (should read {m['m']}月{m['d']}日)")
 
 
 class StatisticalPeriod(Rule):
@@ -449,6 +473,8 @@ class DateBeforePeriodEnd(Rule):
 
 # No digit between the year and the plan word: in "2017年问题和2018年工作思路" the plan is 2018's.
 _PLAN_HEADING_RE = rx.compile(r"(?<!\d)(?P<y>\d{4})[ \u3000]*年(?:度)?[^。，\d]{0,8}?(?:工作)?(?:思路|计划|打算|安排|设想)")
+# In every _PLAN_HEADING_RE match: the headings whose titles hold none are passed over.
+_PLAN_WORD_RE = rx.compile(r"思路|计划|打算|安排|设想")
 # "2017年工作计划完成情况" looks back at this year's plan, not forward to next year's.
 _LOOKS_BACK_RE = rx.compile(r"完成|落实|执行|推进|情况|部署|回顾|总结")
 
@@ -539,7 +565,7 @@ class YearMismatch(Rule):
                                    f"the statistical period's year ({p.start.year}) differs from the title's year ({y})",
                                    title_year=y, period_year=p.start.year)
         year = report.year
-        for h in report.headings:
+        for h in headings_matching(report, _PLAN_WORD_RE):
             m = _PLAN_HEADING_RE.search(h.title)
             # Look-back words on either side: "贯彻落实2017年工作安排", "2017年工作计划完成情况".
             if not m or _LOOKS_BACK_RE.search(h.title, 0, m.start()) or _LOOKS_BACK_RE.search(h.title, m.end()):
@@ -576,9 +602,23 @@ _DURATION_AFTER_RE = rx.compile(r"[ \u3000]*(?:来|间|内|以来|之久|多|余
 _CN_YEAR_RE = rx.compile(r"(?<![〇零○O0０Ｏ一二三四五六七八九十])(?P<y>[〇零○O0０Ｏ一二三四五六七八九]{4})[ \u3000]*年")
 _BAD_ZERO = "零○O0０Ｏ"
 _REAL_CN_DIGIT = "一二三四五六七八九"
-# A padded month or day ("09月", "05日"): every zero the padding check reports stands in such a
-# place. A literal first character makes this search fast, so the check runs only where it can find something.
+# Hints, each searched for in the whole report at once: a literal first character (or, for the
+# years, a 年 with a look-behind after it) makes the search fast, and each pattern above runs
+# only in the few characters before its hints (matches_containing).
+# A padded month or day ("09月", "05日"): every zero the padding check reports stands there.
 _ZERO_PADDED_HINT_RE = rx.compile(r"0\d[ \u3000]*[月日]")
+# The 年 of a year written with two digits (right before it, or with a space between).
+_TWO_DIGITS_BEFORE = r"(?:(?<=\d\d年)(?<!\d\d\d年)|(?<=[ \u3000]年))"
+_SHORT_YEAR_MONTH_HINT_RE = rx.compile(rf"年{_TWO_DIGITS_BEFORE}[ \u3000]*\d{{1,2}}[ \u3000]*月")
+_SHORT_YEAR_HINT_RE = rx.compile(rf"年{_TWO_DIGITS_BEFORE}[ \u3000]*(?:度|底|末|初|上半年|下半年|第?[一二三四]季度)")
+# The 年 of a year of four characters that could be Chinese numerals (or with a space before it).
+_CN_YEAR_HINT_RE = rx.compile(r"年(?:(?<=[〇零○O0０Ｏ一二三四五六七八九]{4}年)|(?<=[ \u3000]年))")
+
+
+def _split_year(blocks, i: int) -> bool:
+    """Whether the block before ``blocks[i]`` ends in a digit: "20" ending one line and "17年9月"
+    starting the next is a year the reader did not join."""
+    return i > 0 and blocks[i - 1].text[-1:].isdigit()
 
 
 def _inside_title_marks(text: str, pos: int) -> bool:
@@ -665,74 +705,81 @@ class DateStyle(Rule):
     fixable = True
 
     def check(self, report, ctx):
+        index = report._index_all
+        text, starts, blocks = index
+        found = []  # (block position, kind, finding): in each block, the kinds in this order
+        at = [m.start() for m in _ZERO_PADDED_HINT_RE.finditer(text)]
+        for i, m in matches_containing(index, at, _MONTH_DAY_STYLE_RE, " \u3000月日"):
+            if finding := self._zero_padded(blocks[i], m, starts[i]):
+                found.append((i, 0, finding))
+        at = [m.start() for m in _SHORT_YEAR_MONTH_HINT_RE.finditer(text)]
+        for i, m in matches_containing(index, at, _SHORT_YEAR_MONTH_RE, " \u3000年月"):
+            start = m.start() - starts[i]
+            if (1 <= int(m["m"]) <= 12 and not _DURATION_BEFORE_RE.search(blocks[i].text, 0, start)
+                    and not (start == 0 and _split_year(blocks, i))):
+                found.append((i, 1, self._short_year(blocks[i], start, m.end("y") - starts[i], m["y"])))
+        # (The year-month check above and this one never read the same 年: a digit follows one,
+        # 度/底/末… the other.)
         year = report.year
-        near = {f"{(year + k) % 100:02d}" for k in (-1, 0, 1)} if year is not None else set()
-        previous = ""
-        for block in report.text_blocks():
-            text = block.text
-            # "20" ending one line and "17年9月" starting the next: a year the reader did not join.
-            split_year = previous[-1:].isdigit()
-            previous = text
-            # Every pattern below needs a 年 or a 月 (most table cells have neither).
-            if "年" not in text and "月" not in text:
-                continue
-            # Zero padding: one finding per date, one edit per padded zero.
-            dates_as_written = _MONTH_DAY_STYLE_RE.finditer(text) if _ZERO_PADDED_HINT_RE.search(text) else ()
-            for m in dates_as_written:
-                zeros = [m.start(g) for g in ("m", "d")
-                         if m[g] and len(m[g]) == 2 and m[g][0] == "0" and m[g] != "00"]
-                if not zeros:
+        if year is not None:
+            near = {f"{(year + k) % 100:02d}" for k in (-1, 0, 1)}
+            at = [m.start() for m in _SHORT_YEAR_HINT_RE.finditer(text)]
+            for i, m in matches_containing(index, at, _SHORT_YEAR_RE, " \u3000年"):
+                block, start = blocks[i], m.start() - starts[i]
+                if (m["y"] not in near or (start == 0 and _split_year(blocks, i))
+                        or _DURATION_BEFORE_RE.search(block.text, 0, start)
+                        or _DURATION_AFTER_RE.match(block.text, m.end() - starts[i])):
                     continue
-                fix = tuple(Edit(block.span(z, z + 1), "") for z in zeros)
-                shown = m.group(0)
-                fixed = shown
-                for z in reversed(zeros):
-                    fixed = fixed[:z - m.start()] + fixed[z - m.start() + 1:]
-                yield self.finding(block.span(m.start(), m.end()), f"日期中的月、日不应补零：“{shown}”应为“{fixed}”",
-                                   f"no zero padding in dates: '{shown}' should be '{fixed}'", fix=fix, found=shown)
-            if "年" not in text:  # the rest is about years
-                continue
-            # Two-digit years.
-            taken = []
-            for m in _SHORT_YEAR_MONTH_RE.finditer(text):
-                if (1 <= int(m["m"]) <= 12 and not _DURATION_BEFORE_RE.search(text, 0, m.start())
-                        and not (split_year and m.start() == 0)):
-                    taken.append(m.start())
-                    yield self._short_year(block, m.start(), m.start("y") + 2, m["y"])
-            if year is not None:
-                for m in _SHORT_YEAR_RE.finditer(text):
-                    if (m.start() in taken or m["y"] not in near or (split_year and m.start() == 0)
-                            or _DURATION_BEFORE_RE.search(text, 0, m.start())
-                            or _DURATION_AFTER_RE.match(text, m.end())):
-                        continue
-                    yield self._short_year(block, m.start(), m.start("y") + 2, m["y"])
-            # Chinese-numeral dates and years.
-            dates = None  # the full Chinese-numeral dates, looked for once a year in Chinese numerals is found
-            for m in _CN_YEAR_RE.finditer(text):
-                y = m["y"]
-                if not any(ch in _REAL_CN_DIGIT for ch in y) or _inside_title_marks(text, m.start()):
-                    continue
-                bad = [ch for ch in y if ch in _BAD_ZERO]
-                if dates is None:
-                    dates = {d.start(): d for d in CN_DATE_RE.finditer(text)}
-                full = dates.get(m.start())
-                value = cn_year(y)
-                modern = full is not None and (
-                    (year is not None and year >= 2012)
-                    or (value is not None and (value, cn_number(full["m"]) or 0) >= (2012, 7)))
-                if not bad and not modern:
-                    continue
-                end = full.end() if full is not None else m.end()
-                shown = text[m.start():end]
-                zh, en = [], []
-                if modern:
-                    zh.append("2012年7月1日以后的公文日期应使用阿拉伯数字")
-                    en.append("documents after 1 July 2012 write dates in Arabic numerals")
-                if bad:
-                    zh.append(f"汉字年份中的零应写作“〇”，不是“{bad[0]}”")
-                    en.append(f"the zero of a year in Chinese numerals is 〇, not '{bad[0]}'")
-                yield self.finding(block.span(m.start(), end), f"日期写法不规范：“{shown}”，" + "；".join(zh),
-                                   f"date style: '{shown}': " + "; ".join(en), found=shown)
+                found.append((i, 2, self._short_year(block, start, m.end("y") - starts[i], m["y"])))
+        at = [m.start() for m in _CN_YEAR_HINT_RE.finditer(text)]
+        for i, m in matches_containing(index, at, _CN_YEAR_RE, " \u3000年〇零○O0０Ｏ一二三四五六七八九"):
+            if finding := self._chinese_year(blocks[i], m, starts[i], year):
+                found.append((i, 3, finding))
+        found.sort(key=lambda x: x[:2])  # stable: each kind is in reading order already
+        for _, _, finding in found:
+            yield finding
+
+    def _zero_padded(self, block, m, base):
+        """The finding for the month (and day) ``m`` (on the joined text; ``block`` starts at ``base``) if
+        padded: one finding per date, one edit per padded zero."""
+        zeros = [m.start(g) - base for g in ("m", "d")
+                 if m[g] and len(m[g]) == 2 and m[g][0] == "0" and m[g] != "00"]
+        if not zeros:
+            return None
+        start = m.start() - base
+        fix = tuple(Edit(block.span(z, z + 1), "") for z in zeros)
+        shown = m.group(0)
+        fixed = shown
+        for z in reversed(zeros):
+            fixed = fixed[:z - start] + fixed[z - start + 1:]
+        return self.finding(block.span(start, m.end() - base), f"日期中的月、日不应补零：“{shown}”应为“{fixed}”",
+                            f"no zero padding in dates: '{shown}' should be '{fixed}'", fix=fix, found=shown)
+
+    def _chinese_year(self, block, m, base, year):
+        """The finding for the year ``m`` in Chinese numerals (as in _zero_padded), if it is a date
+        after GB/T 9704-2012 or its zero is not 〇."""
+        text, start, y = block.text, m.start() - base, m["y"]
+        if not any(ch in _REAL_CN_DIGIT for ch in y) or _inside_title_marks(text, start):
+            return None
+        bad = [ch for ch in y if ch in _BAD_ZERO]
+        full = CN_DATE_RE.match(text, start)  # the full date in Chinese numerals this year begins, if any
+        value = cn_year(y)
+        modern = full is not None and (
+            (year is not None and year >= 2012)
+            or (value is not None and (value, cn_number(full["m"]) or 0) >= (2012, 7)))
+        if not bad and not modern:
+            return None
+        end = full.end() if full is not None else m.end() - base
+        shown = text[start:end]
+        zh, en = [], []
+        if modern:
+            zh.append("2012年7月1日以后的公文日期应使用阿拉伯数字")
+            en.append("documents after 1 July 2012 write dates in Arabic numerals")
+        if bad:
+            zh.append(f"汉字年份中的零应写作“〇”，不是“{bad[0]}”")
+            en.append(f"the zero of a year in Chinese numerals is 〇, not '{bad[0]}'")
+        return self.finding(block.span(start, end), f"日期写法不规范：“{shown}”，" + "；".join(zh),
+                            f"date style: '{shown}': " + "; ".join(en), found=shown)
 
     def _short_year(self, block, start, end, y):
         return self.finding(block.span(start, end), f"年份应写全，不应简写为“{y}年”",

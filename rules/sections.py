@@ -7,7 +7,7 @@ from reportlint import rx
 
 from reportlint.model import AgencyKind, Era, Section, Table
 from reportlint.rule import Rule, Severity
-from reportlint.rules.structure import _SIX_SECTIONS, six_section_headings
+from reportlint.rules.structure import _SIX_SECTIONS, sibling_groups, six_section_headings
 
 _FMT_ERAS = frozenset({Era.FMT2019, Era.FMT2021})
 _CANONICAL = {section: canonical for section, canonical, _, _ in _SIX_SECTIONS}
@@ -20,8 +20,8 @@ def _level1_six(report) -> dict[str, object]:
 
 
 def _section_of(report) -> dict[int, Section]:
-    """Every section of the report by the id of its heading."""
-    return {id(s.heading): s for top in report.sections for s in top.walk()}
+    """Every section of the report by the id of its heading (each stands in one sibling group)."""
+    return {id(s.heading): s for group in sibling_groups(report) for s in group}
 
 
 # --------------------------------------------------------------------------- S102
@@ -141,14 +141,8 @@ def _bare(section: Section) -> bool:
 
 
 def _has_table(section: Section) -> bool:
-    return any(isinstance(i, Table) for s in section.walk() for i in s.items)
-
-
-def _sibling_groups(report):
-    yield list(report.sections)
-    for top in report.sections:
-        for s in top.walk():
-            yield list(s.children)
+    """Whether a table stands in ``section`` or any of its subsections."""
+    return any(isinstance(i, Table) for i in section.items) or any(map(_has_table, section.children))
 
 
 class EmptySection(Rule):
@@ -247,14 +241,16 @@ class EmptySection(Rule):
 
     def check(self, report, ctx):
         reported: set[int] = set()
-        for group in _sibling_groups(report):
+        for group in sibling_groups(report):
             # Sub-headings that are all bare except the last are a list of short points
             # ("1.加强组织领导" "2.健全工作制度" + a closing paragraph), not empty sections.
-            if len(group) > 1 and group[0].heading.level > 1 and all(_bare(s) for s in group[:-1]):
+            if len(group) > 1 and group[0].heading.level > 1 and all(map(_bare, group[:-1])):
                 continue
             for s in group:
+                if s.items or s.children:  # not bare
+                    continue
                 h = s.heading
-                if not _bare(s) or _is_content_title(h.title):
+                if _is_content_title(h.title):
                     continue
                 reported.add(id(h))
                 yield self.finding(h.span(), f"标题“{h.marker}{h.title}”下没有内容",
@@ -262,12 +258,14 @@ class EmptySection(Rule):
         if report.era not in _FMT_ERAS:
             return
         tables = report.facts.tables
-        sections = _section_of(report)
+        sections = None
         six = _level1_six(report)
         for section, attr, table_name in _TABLE_SECTIONS:
             h = six.get(section)
             if h is None or id(h) in reported or getattr(tables, attr) is not None:
                 continue
+            if sections is None:
+                sections = _section_of(report)
             s = sections.get(id(h))
             if s is None or _has_table(s):
                 continue
@@ -465,6 +463,9 @@ class MissingAccountability(Rule):
 
     def check(self, report, ctx):
         if report.agency_kind is not AgencyKind.GOVERNMENT:
+            return
+        # A word found in the text as it stands is found once whitespace is dropped too.
+        if all(w in report._index_prose[0] for w in _ACCOUNTABILITY):
             return
         text = "\n".join("".join(b.text.split()) for b in report.blocks if not isinstance(b, Table))
         missing = [w for w in _ACCOUNTABILITY if w not in text]

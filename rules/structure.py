@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate, compress
+from operator import ne
+from types import MappingProxyType
 
 from reportlint import rx
-from typing import Iterable
+from typing import Iterable, Iterator, Mapping
 
 from reportlint.model import Era, Heading, Paragraph, Section, Table
+from reportlint.source import LogicalLine
 from reportlint.rule import Rule, Severity
 
 _CN = "〇一二三四五六七八九十"
@@ -56,24 +61,66 @@ _SIX_BASIS_EN = {
 }
 
 
-def six_section_headings(report) -> dict[str, Heading]:
+# The cues are alternations of plain words: a report's whole text is searched for each word
+# (str.find, many times faster than a regex alternation, which is tried at every character).
+_REG2008_WORDS = tuple(tuple(cue.split("|")) for _, _, cue in _REG2008_ITEMS)
+_SIX_CUES = tuple(rx.compile(cue) for _, _, cue, _ in _SIX_SECTIONS)
+
+
+def heading_titles(report) -> tuple[str, list[int], tuple[Heading, ...]]:
+    """The titles of all headings joined by line breaks, where each starts, and the headings.
+
+    Computed once per report (``report.facts.shared``): a rule that looks for a word in
+    headings searches this text once instead of each title.
+    """
+    return report.facts.shared(_heading_titles)
+
+
+def _heading_titles(report) -> tuple[str, list[int], tuple[Heading, ...]]:
+    headings = report.headings
+    titles = [h.title for h in headings]
+    starts = list(accumulate(map((1).__add__, map(len, titles[:-1])), initial=0))
+    return "\n".join(titles), starts, headings
+
+
+def headings_matching(report, pattern: re.Pattern[str]) -> Iterator[Heading]:
+    """The headings whose title ``pattern`` matches, in order, each once.
+
+    ``pattern`` must not match a line break (each title is searched as if alone). Lazy: a
+    caller that needs only the first few stops the search there.
+    """
+    text, starts, headings = heading_titles(report)
+    last = -1
+    for m in pattern.finditer(text):
+        k = bisect_right(starts, m.start()) - 1
+        if k != last:
+            last = k
+            yield headings[k]
+
+
+def six_section_headings(report) -> Mapping[str, Heading]:
     """The heading of each of the six fmt2019/fmt2021 sections found, keyed 一…六.
 
     Level-1 headings are preferred; a section only written as a lower-level
     heading is still found. Each heading stands for at most one section.
+    Computed once per report and shared (read-only).
     """
+    return report.facts.shared(_six_section_headings)
+
+
+def _six_section_headings(report) -> Mapping[str, Heading]:
     found: dict[str, Heading] = {}
     used: set[int] = set()
-    for level_ok in (lambda h: h.level == 1, lambda h: True):
-        for section, _, cue, _ in _SIX_SECTIONS:
+    for level1_only in (True, False):
+        for (section, _, _, _), cue in zip(_SIX_SECTIONS, _SIX_CUES):
             if section in found:
                 continue
-            for h in report.headings:
-                if id(h) not in used and level_ok(h) and re.search(cue, h.title):
+            for h in headings_matching(report, cue):
+                if id(h) not in used and (h.level == 1 or not level1_only):
                     found[section] = h
                     used.add(id(h))
                     break
-    return found
+    return MappingProxyType(found)
 
 
 class MissingRequiredContent(Rule):
@@ -166,12 +213,12 @@ class MissingRequiredContent(Rule):
     requires = frozenset({"structure", "year"})
 
     def check(self, report, ctx):
-        anchor = [h for h in report.headings if h.level == 1] or list(report.headings)
-        span = anchor[-1].span()
+        headings = report.headings
+        span = next((h for h in reversed(headings) if h.level == 1), headings[-1]).span()
         if report.era is Era.REG2008:
-            text = "\n".join(b.text for b in report.text_blocks())
-            for item, content, cue in _REG2008_ITEMS:
-                if not re.search(cue, text):
+            text = report._index_all[0]  # every block's text, joined by line breaks
+            for (item, content, _), words in zip(_REG2008_ITEMS, _REG2008_WORDS):
+                if not any(w in text for w in words):
                     yield self.finding(
                         span,
                         f"缺少 2008 年《政府信息公开条例》第三十二条第（{item}）项要求的内容：{content}",
@@ -196,11 +243,23 @@ def _children_by_level(children: Iterable[Section]) -> dict[int, list[Heading]]:
     return out
 
 
-def _sibling_groups(report) -> Iterable[list[Section]]:
-    yield list(report.sections)
-    for top in report.sections:
-        for s in top.walk():
-            yield list(s.children)
+def sibling_groups(report) -> list[tuple[Section, ...]]:
+    """The sections under each parent (the top-level ones first, then each section's children in
+    document order), groups without sections left out. Computed once per report and shared."""
+    return report.facts.shared(_sibling_groups)
+
+
+def _sibling_groups(report) -> list[tuple[Section, ...]]:
+    groups = [report.sections] if report.sections else []
+
+    def visit(sections: tuple[Section, ...]) -> None:
+        for s in sections:
+            if s.children:
+                groups.append(s.children)
+                visit(s.children)
+
+    visit(report.sections)
+    return groups
 
 
 class HeadingNumbering(Rule):
@@ -260,7 +319,7 @@ class HeadingNumbering(Rule):
     severity = Severity.WARNING
 
     def check(self, report, ctx):
-        for group in _sibling_groups(report):
+        for group in sibling_groups(report):
             for level, headings in _children_by_level(group).items():
                 expected = 1
                 for h in headings:
@@ -340,7 +399,7 @@ class HeadingHierarchy(Rule):
     severity = Severity.WARNING
 
     def check(self, report, ctx):
-        for group in _sibling_groups(report):
+        for group in sibling_groups(report):
             deepest_so_far = 0
             reported: set[int] = set()
             for section in group:
@@ -442,26 +501,45 @@ class NonstandardTitle(Rule):
 
 # --------------------------------------------------------------------------- S107
 _MIN_UNIT_CONTENT = 4
-# Matches (at the start) a text with at least _MIN_UNIT_CONTENT content characters (Han or Latin
-# letters): it stops at the fourth instead of listing them all.
-_ENOUGH_CONTENT_RE = rx.compile(rf"(?:[^\u4e00-\u9fffA-Za-z]*[\u4e00-\u9fffA-Za-z]){{{_MIN_UNIT_CONTENT}}}")
 _MIN_RUN = 3
 _MIN_RUN_CHARS = 30
 _MIN_PARAGRAPH_CHARS = 30
 
 
-def _units(report) -> list[tuple[str, object, int, int]]:
-    """(normalised text, block, first line, last line) per line-like unit, trivial ones dropped."""
-    out = []
+# Matches (at the start) a text with at least _MIN_UNIT_CONTENT content characters (Han or Latin
+# letters): it stops at the fourth instead of listing them all.
+_ENOUGH_CONTENT_RE = rx.compile(rf"(?:[^\u4e00-\u9fffA-Za-z]*[\u4e00-\u9fffA-Za-z]){{{_MIN_UNIT_CONTENT}}}")
+
+
+def _unit_blocks(report) -> tuple[list, list[str]]:
+    """The block and text of each line-like unit in order: paragraphs and headings, and table rows (their lines)."""
+    blocks: list = []
+    texts: list[str] = []
     for b in report.blocks:
         if isinstance(b, Table):
-            for row in b.rows:
-                out.append(("".join(row.line.text.split()), row.line, row.line.line, row.line.last_line))
-        elif isinstance(b, Paragraph) and b.role in ("title", "signature", "closing-date"):
-            continue
-        else:
-            out.append(("".join(b.text.split()), b, b.line.line, b.line.last_line))
-    return [u for u in out if _ENOUGH_CONTENT_RE.match(u[0])]
+            lines = [row.line for row in b.rows]
+            blocks += lines
+            texts += [line.text for line in lines]
+        elif not (isinstance(b, Paragraph) and b.role in ("title", "signature", "closing-date")):
+            blocks.append(b)
+            texts.append(b.line.text)
+    return blocks, texts
+
+
+def _lines(block) -> tuple[int, int]:
+    """The first and last original line of a unit's block (a block, or a table row's line)."""
+    line = block if isinstance(block, LogicalLine) else block.line
+    return line.line, line.last_line
+
+
+def _first_positions(keys: list[str]) -> dict[str, int]:
+    """Where each text first stands (built without Python work per unit)."""
+    return dict(zip(reversed(keys), range(len(keys) - 1, -1, -1)))
+
+
+def _repeats(keys: list[str], first: dict[str, int]) -> list[int]:
+    """The positions of the texts that came before, in order (no Python work per unit)."""
+    return list(compress(range(len(keys)), map(ne, map(first.__getitem__, keys), range(len(keys)))))
 
 
 class DuplicateBlock(Rule):
@@ -532,34 +610,77 @@ class DuplicateBlock(Rule):
     severity = Severity.WARNING
 
     def check(self, report, ctx):
-        units = _units(report)
-        where: dict[str, list[int]] = {}
-        for i, (key, _, _, _) in enumerate(units):
-            where.setdefault(key, []).append(i)
-        i = 0
-        while i < len(units):
+        blocks, texts = _unit_blocks(report)
+        keys = ["".join(t.split()) for t in texts]
+        count = len(keys)
+        first = _first_positions(keys)
+        if len(first) == count:  # no text twice: nothing can repeat
+            return
+        # The units that count and whose text came before: only these can start a repetition.
+        again = _repeats(keys, first)
+        repeats = list(compress(again, map(_ENOUGH_CONTENT_RE.match, map(keys.__getitem__, again))))
+        if not repeats:
+            return
+        # A unit with too little content does not count: repetitions are followed along the
+        # units that do. Whether a unit counts is asked only of the units a repetition reaches.
+        trivial: list[bool | None] = [None] * count
+
+        def after(x: int) -> int:
+            """The first unit after ``x`` that counts (``count`` when none)."""
+            x += 1
+            while x < count:
+                t = trivial[x]
+                if t is None:
+                    t = trivial[x] = _ENOUGH_CONTENT_RE.match(keys[x]) is None
+                if not t:
+                    return x
+                x += 1
+            return count
+
+        def nth_after(x: int, n: int) -> int:
+            for _ in range(n):
+                x = after(x)
+            return x
+
+        # Each looks back at the earlier units with its text, the first of them first.
+        earlier: dict[str, list[int]] = {}
+        for i in repeats:
+            k = keys[i]
+            if k in earlier:
+                earlier[k].append(i)
+            else:
+                earlier[k] = [first[k], i]
+        done = -1  # the last unit of a repetition already reported
+        for i in repeats:
+            if i <= done:
+                continue
             best = (0, -1)
-            for j in where[units[i][0]]:
+            for j in earlier[keys[i]]:
                 if j >= i:
                     break
-                n = 0
-                while i + n < len(units) and j + n < i and units[i + n][0] == units[j + n][0]:
+                n, a, b = 1, after(i), after(j)  # keys[i] == keys[j]
+                while a < count and b < i and keys[a] == keys[b]:
                     n += 1
+                    a, b = after(a), after(b)
                 if n > best[0]:
                     best = (n, j)
             n, j = best
-            block = units[i][1]
-            if n >= _MIN_RUN and sum(len(units[k][0]) for k in range(i, i + n)) >= _MIN_RUN_CHARS:
-                first, last = units[j][2], units[j + n - 1][3]
-                yield self.finding(block.span(), f"与第 {first}–{last} 行的内容重复（连续 {n} 行）",
-                                   f"repeats lines {first}–{last} ({n} consecutive lines)", first_line=first, count=n)
-                i += n
-                continue
-            if n >= 1 and isinstance(block, Paragraph) and not block.role and len(units[i][0]) >= _MIN_PARAGRAPH_CHARS:
-                first = units[j][2]
-                yield self.finding(block.span(), f"与第 {first} 行的段落重复", f"repeats the paragraph of line {first}",
-                                   first_line=first, count=1)
-            i += 1
+            block = blocks[i]
+            if n >= _MIN_RUN:
+                run = [i]
+                for _ in range(n - 1):
+                    run.append(after(run[-1]))
+                if sum(len(keys[k]) for k in run) >= _MIN_RUN_CHARS:
+                    first_line, last_line = _lines(blocks[j])[0], _lines(blocks[nth_after(j, n - 1)])[1]
+                    yield self.finding(block.span(), f"与第 {first_line}–{last_line} 行的内容重复（连续 {n} 行）",
+                                       f"repeats lines {first_line}–{last_line} ({n} consecutive lines)",
+                                       first_line=first_line, count=n)
+                    done = run[-1]
+                    continue
+            if isinstance(block, Paragraph) and not block.role and len(keys[i]) >= _MIN_PARAGRAPH_CHARS:
+                first_line = _lines(blocks[j])[0]
+                yield self.finding(block.span(), f"与第 {first_line} 行的段落重复",
+                                   f"repeats the paragraph of line {first_line}", first_line=first_line, count=1)
 
 
 RULES = [MissingRequiredContent, HeadingNumbering, HeadingHierarchy, NonstandardTitle, DuplicateBlock]

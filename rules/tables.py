@@ -9,6 +9,7 @@ produces a false sum error.
 from __future__ import annotations
 
 import re
+from operator import attrgetter
 
 from reportlint import rx
 
@@ -227,6 +228,20 @@ class TableShape(Rule):
                                            row=row.key, count=len(row.values))
 
 
+_NUMBER = attrgetter("number")
+
+
+def _t3_numbers(report) -> dict[str, tuple]:
+    """The numbers of each row of table 三 with 7 values, by key: None where a value is not valid
+    (``Value.number`` is set exactly when the value is "ok"). Shared by the rules that add them up."""
+    return report.facts.shared(_read_t3_numbers)
+
+
+def _read_t3_numbers(report) -> dict[str, tuple]:
+    t3 = report.facts.tables.t3
+    return {k: tuple(map(_NUMBER, row.values)) for k, row in t3.rows.items() if len(row.values) == 7}
+
+
 def _column_ok(t3, keys, c):
     """The values of rows ``keys`` in column ``c`` when all are there and valid, else None."""
     out = []
@@ -236,6 +251,9 @@ def _column_ok(t3, keys, c):
             return None
         out.append(row.values[c])
     return out
+
+
+_BALANCE_ROWS = ("new", "carried", "total", "carry_next")  # 一 + 二 = （七） + 四
 
 
 class ApplicationBalance(Rule):
@@ -309,8 +327,13 @@ class ApplicationBalance(Rule):
         t3 = report.facts.tables.t3
         if t3 is None:
             return
-        for c in range(7):
-            vals = _column_ok(t3, ("new", "carried", "total", "carry_next"), c)
+        numbers = _t3_numbers(report)
+        if not all(k in numbers for k in _BALANCE_ROWS):
+            return  # a row missing or without its 7 values: no column can be checked
+        for c, (new, carried, total, carry) in enumerate(zip(*map(numbers.__getitem__, _BALANCE_ROWS))):
+            if None in (new, carried, total, carry) or new + carried == total + carry:
+                continue  # a value not valid, or the column balances
+            vals = _column_ok(t3, _BALANCE_ROWS, c)
             if vals is None:
                 continue
             new, carried, total, carry = vals
@@ -384,10 +407,13 @@ class RowTotal(Rule):
         t3 = report.facts.tables.t3
         if t3 is None:
             return
-        labels = {s.key: s.label for s in T3_ROWS[t3.era]}
-        for row in t3.rows.values():
-            if len(row.values) != 7 or not all(v.ok for v in row.values):
-                continue
+        labels = None
+        for key, numbers in _t3_numbers(report).items():
+            if None in numbers or sum(numbers[:6]) == numbers[6]:
+                continue  # a value not valid, or the row adds up
+            if labels is None:
+                labels = {s.key: s.label for s in T3_ROWS[t3.era]}
+            row = t3.rows[key]
             parts, total = row.values[:6], row.values[6]
             s = sum(v.number for v in parts)
             if s != total.number:
@@ -480,14 +506,22 @@ class OutcomeTotal(Rule):
         if t3 is None:
             return
         keys = T3_OUTCOMES[t3.era]
-        labels = {s.key: s.label for s in T3_ROWS[t3.era]}
-        for c in range(7):
+        numbers = _t3_numbers(report)
+        if not all(k in numbers for k in keys) or "total" not in numbers:
+            return  # a row missing or without its 7 values: no column can be added up
+        columns = zip(*map(numbers.__getitem__, keys + ("total",)))
+        labels = None
+        for c, column in enumerate(columns):
+            if None in column or sum(column[:-1]) == column[-1]:
+                continue  # a value not valid, or the column adds up
             vals = _column_ok(t3, keys + ("total",), c)
             if vals is None:
                 continue
             parts, total = vals[:-1], vals[-1]
             s = sum(v.number for v in parts)
             if s != total.number:
+                if labels is None:
+                    labels = {s.key: s.label for s in T3_ROWS[t3.era]}
                 nonzero = [(k, v) for k, v in zip(keys, parts) if v.number]
                 expr = " + ".join(f"{_short(labels[k])}（{_n(v)}）" for k, v in nonzero) or "0"
                 yield self.finding(
@@ -622,14 +656,16 @@ class InvalidCell(Rule):
 
     def check(self, report, ctx):
         tables = report.facts.tables
-        values = []
+        rows = []  # (zh, en, the values of one row)
         if tables.t3 is not None:
-            values += [("表三", "table 3", v) for row in tables.t3.rows.values() for v in row.values]
+            rows += [("表三", "table 3", row.values) for row in tables.t3.rows.values()]
         if tables.t4 is not None:
-            values += [("表四", "table 4", v) for v in tables.t4.values]
+            rows.append(("表四", "table 4", tables.t4.values))
         if tables.t2 is not None:
-            values += [("表二", "table 2", v) for b in tables.t2.blocks.values() for row in b.rows.values() for v in row.values]
+            rows += [("表二", "table 2", row.values) for b in tables.t2.blocks.values() for row in b.rows.values()]
         kind_zh = {"count": "非负整数", "signed": "带正负号的整数", "money": "金额"}
+        # A value is valid exactly when it has a number: the rows whose values all have one are passed over.
+        values = ((zh, en, v) for zh, en, vs in rows if None in map(_NUMBER, vs) for v in vs)
         for zh, en, v in values:
             if v.ok or v.cell is None:
                 continue

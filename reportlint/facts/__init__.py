@@ -7,32 +7,105 @@ running its own regex, so no text is parsed twice and all rules agree.
 from __future__ import annotations
 
 import weakref
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, TypeVar
 
 from reportlint.facts.dates import (
     CN_DATE_HINT_RE,
     CN_DATE_RE,
+    DAY_DATE_RE,
     DAY_HINT_RE,
-    FULL_DATE_RE,
-    MONTH_DAY_RE,
     DateMention,
     cn_year,
 )
 from reportlint.patterns import cn_number
 
 if TYPE_CHECKING:
+    import re
+
     from reportlint.model import Block, Report
     from reportlint.tables.extract import Tables
 
+T = TypeVar("T")
 
-@dataclass(frozen=True)
+# How far before its "月" a date is first looked for: "2017 年 12 " fits. The search starts
+# earlier only when the character before this reach could belong to the date.
+_DATE_REACH = 12
+_BEFORE_MONTH = "年 \u3000"  # with the digits, what a date holds before its "月"
+
+
+@dataclass(frozen=True, init=False)
 class Located:
     """A fact together with the block it was found in."""
 
     block: "Block"
     value: DateMention
+
+    def __init__(self, block: "Block", value: DateMention) -> None:  # as DateMention: filled directly
+        d = self.__dict__
+        d["block"] = block
+        d["value"] = value
+
+
+def hit_blocks(index: tuple[str, list[int], list["Block"]], hint: "re.Pattern[str]") -> list[int]:
+    """The positions in ``index``'s block list of the blocks in which ``hint`` matches, in order, each once.
+
+    ``index`` is ``report._index_all`` or ``report._index_prose``; ``hint`` must not match a line
+    break. One search of the joined text, with no call per block: a rule that needs a block's
+    text only where a literal it must contain occurs runs its exact patterns on these blocks.
+    (Report.blocks_with does this for one block at a time; this could be shared in model.py.)
+    """
+    text, starts, _ = index
+    out: list[int] = []
+    last = -1
+    for m in hint.finditer(text):
+        i = bisect_right(starts, m.start()) - 1
+        if i != last:
+            out.append(i)
+            last = i
+    return out
+
+
+def matches_containing(index: tuple[str, list[int], list["Block"]], positions: Iterable[int],
+                       pattern: "re.Pattern[str]", inside: str, reach: int = 12) -> Iterator[tuple[int, "re.Match[str]"]]:
+    """The matches of ``pattern`` that contain one of ``positions``, in order, each once.
+
+    Yields (position of the block in ``index``'s list, match on the joined text): spans are
+    offsets in the joined text. ``positions`` (in the joined text, ascending) are where a
+    literal hint found by one search of the whole text stands, so ``pattern`` — slow to
+    search for when it begins with a look-behind, a class or an optional part — is tried only
+    in a few characters before each. The same matches as ``pattern.finditer`` over each
+    block, for patterns whose matches
+
+    - are made only of decimal digits and the characters of ``inside``, and contain a hint;
+    - are the same wherever in front of them the search begins (each is anchored by a
+      character that only it holds, as a date by its 年 or 月, so none overlaps another).
+
+    The search begins ``reach`` characters before the hint, or at the block's start (or the
+    previous match's end) when the character before that could be part of a match.
+    """
+    text, starts, blocks = index
+    covered = 0  # the end of the previous match: matches do not overlap
+    for c in positions:
+        if c < covered:
+            continue
+        i = bisect_right(starts, c) - 1
+        base = starts[i]
+        earliest = base if base > covered else covered
+        lo = c - reach
+        if lo <= earliest:
+            lo = earliest
+        elif text[lo - 1].isdecimal() or text[lo - 1] in inside:
+            lo = earliest
+        for m in pattern.finditer(text, lo, base + len(blocks[i].text)):
+            if m.end() <= c:
+                continue  # a match before the hint, without one of its own
+            if m.start() <= c:
+                yield i, m
+                covered = m.end()
+            break
 
 
 class Facts:
@@ -45,32 +118,94 @@ class Facts:
 
     def __init__(self, report: "Report") -> None:
         self._ref = weakref.ref(report)
+        self._shared: dict[Callable, object] = {}
 
     @property
     def _report(self) -> "Report":
         return self._ref()  # type: ignore[return-value]  # alive while report.facts is being asked
 
+    def shared(self, compute: Callable[["Report"], T]) -> T:
+        """``compute(report)``, computed once per report for every rule that asks with the same function.
+
+        For what several rules work out alike (the six sections' headings, the sibling groups
+        of headings): the first rule to ask pays. ``compute`` must be a module-level function
+        and its result must not refer to the report (that would be a reference cycle again);
+        the result is shared, so it must not be changed by those who ask.
+        """
+        try:
+            return self._shared[compute]  # type: ignore[return-value]
+        except KeyError:
+            value = self._shared[compute] = compute(self._report)
+            return value
+
+    @cached_property
+    def _day_dates(self) -> tuple[list[tuple[int, Located]], tuple[Located, ...]]:
+        """(full dates in Arabic numerals with their block's position, month-day dates), in order.
+
+        Every such date ends in a "月…日" (DAY_HINT_RE), and each of those ends at most one
+        date: one search of the whole text for the hint, then the exact pattern only in the
+        few characters before each hint.
+        """
+        text, starts, blocks = self._report._index_all
+        full: list[tuple[int, Located]] = []
+        month_days: list[Located] = []
+        after_previous = 0  # a date cannot begin before the end of the previous hint
+        for h in DAY_HINT_RE.finditer(text):
+            month, end = h.span()
+            i = bisect_right(starts, month) - 1
+            base = starts[i]
+            earliest = base if base > after_previous else after_previous
+            start = month - _DATE_REACH
+            if start <= earliest:
+                start = earliest
+            elif text[start - 1].isdecimal() or text[start - 1] in _BEFORE_MONTH:
+                start = earliest  # the date may begin before the reach
+            after_previous = end
+            m = DAY_DATE_RE.search(text, start, end)
+            if m is None:
+                continue
+            s = m.start()
+            if m["y3"] is None:
+                month_days.append(Located(blocks[i], DateMention(
+                    None, int(text[s:m.end("md")]), int(m["d"]), s - base, end - base)))
+            else:
+                full.append((i, Located(blocks[i], DateMention(
+                    int(text[s:s + 4]), int(m["m"]), int(m["d"]), s - base, end - base))))
+        return full, tuple(month_days)
+
+    def _chinese_dates(self) -> list[tuple[int, Located]]:
+        """Full dates in Chinese numerals with their block's position, in order.
+
+        Such a date has its 年 four characters after its start, right before the hint
+        (CN_DATE_HINT_RE): the exact pattern is tried at that one place per hint.
+        """
+        text, starts, blocks = self._report._index_all
+        out = []
+        for h in CN_DATE_HINT_RE.finditer(text):
+            year_end = h.start()
+            if year_end < 4:
+                continue
+            m = CN_DATE_RE.match(text, year_end - 4)
+            if m is not None:
+                i = bisect_right(starts, year_end) - 1
+                base = starts[i]
+                out.append((i, Located(blocks[i], DateMention(cn_year(m["y"]), cn_number(m["m"]), cn_number(m["d"]),
+                                                              m.start() - base, m.end() - base))))
+        return out
+
     @cached_property
     def dates(self) -> tuple[Located, ...]:
         """Every full date (year-month-day) in running text and table cells, in order."""
-        r = self._report
-        found = [(b, DateMention(int(m["y"]), int(m["m"]), int(m["d"]), s, e))
-                 for b, s, e, m in r.scan_hinted(FULL_DATE_RE, DAY_HINT_RE)]
-        chinese = [(b, DateMention(cn_year(m["y"]), cn_number(m["m"]), cn_number(m["d"]), s, e))
-                   for b, s, e, m in r.scan_hinted(CN_DATE_RE, CN_DATE_HINT_RE)]
+        found = self._day_dates[0]
+        chinese = self._chinese_dates()
         if chinese:  # each list is in reading order already; only merging them needs sorting
-            found += chinese
-            order = {id(b): i for i, b in enumerate(r._index_all[2])}
-            found.sort(key=lambda x: (order[id(x[0])], x[1].start))
-        return tuple(Located(b, d) for b, d in found)
+            found = sorted(found + chinese, key=lambda x: (x[0], x[1].value.start))
+        return tuple(loc for _, loc in found)
 
     @cached_property
     def month_days(self) -> tuple[Located, ...]:
         """Dates written without a year ("2月30日"), outside any full date."""
-        taken = {(id(loc.block), p) for loc in self.dates for p in range(loc.value.start, loc.value.end)}
-        return tuple(Located(b, DateMention(None, int(m["m"]), int(m["d"]), s, e))
-                     for b, s, e, m in self._report.scan_hinted(MONTH_DAY_RE, DAY_HINT_RE)
-                     if (id(b), s) not in taken)
+        return self._day_dates[1]
 
     @cached_property
     def tables(self) -> "Tables":

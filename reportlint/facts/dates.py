@@ -22,10 +22,18 @@ CN_DATE_RE = rx.compile(
 )
 # "2月30日" with no year in front of it (matches inside full dates are dropped in code).
 MONTH_DAY_RE = rx.compile(rf"(?<!\d)(?P<m>\d{{1,2}}){_SP}月{_SP}(?P<d>\d{{1,2}}){_SP}日")
-# Hints for Report.scan_hinted: each begins with a character, not a look-behind or a class,
-# so the blocks holding dates are found many times faster than by the patterns themselves.
+# Hints: each begins with a character, not a look-behind or a class, so a whole report is
+# searched for them many times faster than for the patterns themselves.
 DAY_HINT_RE = rx.compile(rf"月{_SP}\d{{1,2}}{_SP}日")  # in every FULL_DATE_RE and MONTH_DAY_RE match
 CN_DATE_HINT_RE = rx.compile(r"年[一二三四五六七八九十]{1,2}月")  # in every CN_DATE_RE match
+# A full date or a month-day date, the full one where both could match (as FULL_DATE_RE, then
+# MONTH_DAY_RE outside its matches, find them). Both begin with the same digit, written first
+# with the look-behind after it ("\d(?<!\d\d)" is "(?<!\d)\d"): a pattern that begins with a
+# class is searched by skipping to the next digit instead of being tried at every character.
+# The year is the match's first four characters ("y3" holds the last three); "md" is set for a
+# month-day date (the month's digits after the first).
+DAY_DATE_RE = rx.compile(
+    rf"\d(?<!\d\d)(?:(?P<y3>\d{{3}}){_SP}年{_SP}(?P<m>\d{{1,2}})|(?P<md>\d?)){_SP}月{_SP}(?P<d>\d{{1,2}}){_SP}日")
 _RANGE_SEP = rf"{_SP}(?:起)?{_SP}(?:至|到|—|－|-|~|～){_SP}"
 
 
@@ -39,7 +47,7 @@ _END_DATE = (rf"(?:(?P<by>\d{{4}}){_SP}年{_SP})?(?P<bm>\d{{1,2}}){_SP}月{_SP}(
 RANGE_RE = rx.compile(f"(?P<A>{_named('a')})" + _RANGE_SEP + rf"(?P<B>(?<!\d){_END_DATE})" + rf"(?:{_SP}止)?")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class DateMention:
     """A date as written: its parts (None when absent) and where it stands in its block's text."""
 
@@ -48,6 +56,16 @@ class DateMention:
     day: int | None
     start: int
     end: int
+
+    # Filled directly, as model.py's blocks are: a frozen dataclass's own __init__ sets each
+    # field through object.__setattr__ and takes twice as long (one mention per date).
+    def __init__(self, year: int | None, month: int | None, day: int | None, start: int, end: int) -> None:
+        d = self.__dict__
+        d["year"] = year
+        d["month"] = month
+        d["day"] = day
+        d["start"] = start
+        d["end"] = end
 
     def as_date(self) -> date | None:
         """The calendar date, or None when a part is missing or no such date exists."""

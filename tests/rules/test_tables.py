@@ -222,3 +222,31 @@ def test_cut_off_fixture_reads_the_rows_it_has():
     t3 = _tables(text).t3
     assert t3.missing[0] == "unable.3" and "total" in t3.missing and "carry_next" in t3.missing
     assert all(len(r.values) == 7 for r in t3.rows.values())
+
+
+# --------------------------------------------------------------------------- sums read from the shared numbers
+def test_an_invalid_cell_stops_only_its_own_row_and_column():
+    # Column 商业企业 of row （一） is "/": row （一） and that column are not added up; column 自然人
+    # (broken in row 二 and its total) still is, and so is row 二.
+    v = _broken(lambda v: v["carried"].__setitem__(0, 2) or v["carried"].__setitem__(6, 2))
+    text = g.t3_tabs(v).replace("（一）予以公开\t5\t1", "（一）予以公开\t5\t/")
+    text = g.report_2021(text)
+    total = _line_of(text, "（七）总计")
+    assert lint(text) == [("T203", total), ("T203", total), ("T207", _line_of(text, "（一）予以公开"))]
+
+
+def test_t205_a_missing_outcome_row_stops_every_column():
+    text = g.t3_tabs(_broken(lambda v: v["granted"].__setitem__(0, 6)))
+    text = g.report_2021("\n".join(l for l in text.splitlines() if not l.startswith("2.重复申请")))
+    assert [c for c, _ in lint(text, select="T205")] == []
+
+
+def test_t207_cells_of_tables_three_four_and_two_in_this_order():
+    vals = g.t4_values()
+    text = g.report_2021(g.t3_tabs(g.t3_values()).replace("2.重复申请\t1\t0", "2.重复申请\t1\t无"),
+                         g.t4_tabs(vals).replace("\t2\t0\t0\t0\t1", "\t/\t0\t0\t0\t1"),
+                         t2_text=g.T2_2021.replace("行政处罚\t35", "行政处罚\t-"))
+    from reportlint.rules.tables import InvalidCell
+
+    found = list(InvalidCell().check(parse_source(source_from_text("t.txt", text)), None))  # the rule's own order
+    assert [f.message.zh[:2] for f in found] == ["表三", "表四", "表二"]
