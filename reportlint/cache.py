@@ -137,11 +137,17 @@ def _dump(result: FileResult) -> dict:
     }
 
 
+def _strings(items: list) -> tuple[str, ...]:
+    """``items`` as a tuple, if every one is a string (checked in C: a report has thousands of lines)."""
+    "".join(items)  # TypeError for anything else, which the caller treats as a corrupt entry
+    return tuple(items)
+
+
 def _load(entry: dict, path: str, digest: str) -> FileResult:
     """Rebuild a slim FileResult; any shape error raises (and the caller treats it as a miss)."""
     s = entry["source"]
     source = None if s is None else Source(
-        path, tuple(str(x) for x in s["lines"]), (), str(s["encoding"]), bool(s["bom"]), str(s["newline"]),
+        path, _strings(s["lines"]), (), str(s["encoding"]), bool(s["bom"]), str(s["newline"]),
         str(s["layout"]), locators=tuple(str(x) for x in s["locators"]),
         suppressions=tuple(Suppression(tuple(a), tuple(b), tuple(c)) for a, b, c in s["suppressions"]))
     diagnostics = _load_diagnostics(entry["diagnostics"], path)

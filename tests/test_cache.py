@@ -243,3 +243,23 @@ def test_a_run_answered_by_the_cache_never_imports_the_parser(reports, tmp_path)
     first = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     second = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     assert (first.stdout.strip(), second.stdout.strip()) == ("True", "False")
+
+
+from reportlint.cache import _dump, _load  # noqa: E402
+from reportlint.engine import FileResult  # noqa: E402
+from reportlint.source import Source  # noqa: E402
+
+
+@pytest.mark.parametrize("lines", [(), ("",), ("标题", "", "正文。"), ("第一段\n软回车后", "第二段"), ("\n",)])
+def test_an_entry_gives_back_the_lines_exactly(lines):
+    source = Source("r.docx", lines, (), "utf-8", False, "\n", "docx")
+    entry = json.loads(json.dumps(_dump(FileResult("r.docx", [], source, None, None, 2021, True))))
+    assert _load(entry, "r.docx", "digest").source.lines == lines
+
+
+def test_an_entry_whose_lines_are_not_strings_is_refused():
+    source = Source("r.txt", ("a", "b"), (), "utf-8", False, "\n", "text")
+    entry = json.loads(json.dumps(_dump(FileResult("r.txt", [], source, None, None, 2021, True))))
+    entry["source"]["lines"] = ["a", 3]
+    with pytest.raises(TypeError):
+        _load(entry, "r.txt", "digest")

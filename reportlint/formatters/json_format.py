@@ -20,4 +20,17 @@ def format_results(results, options: FormatOptions) -> str:
         from reportlint.baseline import summary_dict
 
         summary["baseline"] = summary_dict(baselines)
-    return json.dumps({"diagnostics": diagnostics, "summary": summary}, ensure_ascii=False, indent=2) + "\n"
+    return _layout(diagnostics, summary)
+
+
+def _layout(diagnostics: list[dict], summary: dict) -> str:
+    """The object indented, each diagnostic on one line of its own.
+
+    ``json.dumps(..., indent=2)`` runs the pure-Python encoder, which took longer
+    than reading a thousand cached results back; without ``indent`` the C encoder
+    writes each diagnostic, and one per line is also the layout to grep.
+    """
+    encode = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
+    listed = "[\n    " + ",\n    ".join(map(encode, diagnostics)) + "\n  ]" if diagnostics else "[]"
+    totals = json.dumps(summary, ensure_ascii=False, indent=2).replace("\n", "\n  ")  # newlines in strings are escaped
+    return '{\n  "diagnostics": ' + listed + ',\n  "summary": ' + totals + "\n}\n"

@@ -71,3 +71,20 @@ def test_baseline_summary_validates(validator, tmp_path, capsys):
     assert b["hidden"] == 7 and [e["code"] for e in b["stale"]] == ["W601"] and data["diagnostics"] == []
     text_out = run(capsys, str(report), "--isolated", "--baseline", str(baseline))[1]
     assert "隐藏了 7 个已记录的问题" in text_out and "失效" in text_out
+
+
+def test_each_diagnostic_is_one_line_and_the_summary_is_indented(in_root, capsys):
+    _, out, _ = run(capsys, "examples", "--format", "json")
+    data = json.loads(out)
+    lines = out.splitlines()
+    listed = [json.loads(line.strip().rstrip(",")) for line in lines if line.startswith("    {")]
+    assert listed == data["diagnostics"] and len(listed) > 10
+    assert lines[:2] == ["{", '  "diagnostics": ['] and lines[-1] == "}"
+    assert '  "summary": {' in lines and '    "total": %d,' % len(listed) in lines
+
+
+def test_no_diagnostics_is_an_empty_list(tmp_path, capsys):
+    clean = tmp_path / "empty.txt"
+    clean.write_text("", encoding="utf-8")
+    _, out, _ = run(capsys, str(clean), "--format", "json", "--select", "C503")
+    assert json.loads(out)["diagnostics"] == [] and '"diagnostics": [],' in out
