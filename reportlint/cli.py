@@ -334,7 +334,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"reportlint: {exc}", file=sys.stderr)
         return EXIT_ERROR
     finally:
-        for name in ("reportlint.rx", "reportlint.records"):  # start-up tables for the next run
-            module = sys.modules.get(name)
-            if module is not None:
-                module.save()
+        rx = sys.modules.get("reportlint.rx")
+        if rx is not None:
+            rx.save()  # the start-up table of compiled patterns, for the next run

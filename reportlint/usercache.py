@@ -1,12 +1,11 @@
 """The user's cache folder for start-up tables (``$XDG_CACHE_HOME/reportlint``, default ``~/.cache/reportlint``).
 
-Two tables make a cold start faster: the compiled regular expressions
-(``reportlint/rx.py``) and the compiled methods of the dataclasses
-(``reportlint/records.py``). Neither holds report text. They are read only
-from a file owned by this user that neither the group nor others may write, in
-a folder with the same properties, because what is in them is used without
-being derived again (the dataclass table holds code). Writing is atomic and
-never fails a run: a cache that cannot be written is simply not kept.
+One table makes a cold start faster: the compiled regular expressions
+(``reportlint/rx.py``); it holds no report text. It is read only from a file
+owned by this user that neither the group nor others may write, in a folder
+with the same properties, because what is in it is used without being derived
+again. Writing is atomic and never fails a run: a cache that cannot be written
+is simply not kept.
 """
 
 from __future__ import annotations

@@ -10,12 +10,11 @@ more than the category). Everything else is left alone: precision beats recall.
 from __future__ import annotations
 
 import re
-
-from reportlint import rx
-from dataclasses import dataclass
 from functools import cache, cached_property
 
+from reportlint import rx
 from reportlint.model import Era, Heading, Paragraph
+from reportlint.records import Record
 from reportlint.rule import Rule, Severity
 from reportlint.tables.labels import T3_ROWS
 from reportlint.tables.normalise import _ONE_CHAR, norm_label
@@ -101,16 +100,21 @@ _LEAD_IN = rx.compile(r"^(?:另有|另|还有|尚有|有|其余|剩余|余下|�
 _AFTER_CATEGORIES = {"granted", "partial", "refused", "unable", "rejected", "other", "carry_next"}
 
 
-@dataclass(frozen=True)
-class _Target:
-    """The table side of a comparison."""
+class _Target(Record):
+    """The table side of a comparison.
 
-    key: str
-    value: int
-    cells: tuple  # the table cells the value comes from
-    zh: str  # "表三（一、本年新收政府信息公开申请数量 总计 43）"
-    en: str
-    also: tuple[int, ...] = ()  # other values the wording may mean ("受理" = 新收 + 上年结转)
+    ``cells``: the table cells the value comes from; ``zh``/``en``: how the finding names it
+    ("表三（一、本年新收政府信息公开申请数量 总计 43）"); ``also``: other values the wording
+    may mean ("受理" = 新收 + 上年结转).
+    """
+
+    def __init__(self, key: str, value: int, cells: tuple, zh: str, en: str, also: tuple[int, ...] = ()) -> None:
+        self.key = key
+        self.value = value
+        self.cells = cells
+        self.zh = zh
+        self.en = en
+        self.also = also
 
 
 # A sentence runs up to and including its end mark; a lone mark is a sentence of its own.

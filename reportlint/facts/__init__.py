@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import weakref
 from bisect import bisect_right
-from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, TypeVar
 
@@ -21,6 +20,7 @@ from reportlint.facts.dates import (
     cn_year,
 )
 from reportlint.patterns import cn_number
+from reportlint.records import Record
 
 if TYPE_CHECKING:
     import re
@@ -36,17 +36,14 @@ _DATE_REACH = 12
 _BEFORE_MONTH = "年 \u3000"  # with the digits, what a date holds before its "月"
 
 
-@dataclass(frozen=True, init=False)
-class Located:
+class Located(Record):
     """A fact together with the block it was found in."""
 
-    block: "Block"
-    value: DateMention
+    __slots__ = ("block", "value")
 
-    def __init__(self, block: "Block", value: DateMention) -> None:  # as DateMention: filled directly
-        d = self.__dict__
-        d["block"] = block
-        d["value"] = value
+    def __init__(self, block: "Block", value: DateMention) -> None:
+        self.block = block
+        self.value = value
 
 
 def hit_blocks(index: tuple[str, list[int], list["Block"]], hint: "re.Pattern[str]") -> list[int]:

@@ -7,12 +7,11 @@ extracted text and are allowed everywhere).
 
 from __future__ import annotations
 
-
-from reportlint import rx
-from dataclasses import dataclass
 from datetime import date
 
+from reportlint import rx
 from reportlint.patterns import CN_DIGITS, cn_number
+from reportlint.records import Record
 
 _SP = r"[ \u3000]*"
 FULL_DATE = (rf"(?<!\d)(?P<y>\d{{4}}){_SP}年{_SP}(?P<m>\d{{1,2}}){_SP}月{_SP}(?P<d>\d{{1,2}}){_SP}日")
@@ -47,25 +46,17 @@ _END_DATE = (rf"(?:(?P<by>\d{{4}}){_SP}年{_SP})?(?P<bm>\d{{1,2}}){_SP}月{_SP}(
 RANGE_RE = rx.compile(f"(?P<A>{_named('a')})" + _RANGE_SEP + rf"(?P<B>(?<!\d){_END_DATE})" + rf"(?:{_SP}止)?")
 
 
-@dataclass(frozen=True, init=False)
-class DateMention:
+class DateMention(Record):
     """A date as written: its parts (None when absent) and where it stands in its block's text."""
 
-    year: int | None
-    month: int | None
-    day: int | None
-    start: int
-    end: int
+    __slots__ = ("year", "month", "day", "start", "end")
 
-    # Filled directly, as model.py's blocks are: a frozen dataclass's own __init__ sets each
-    # field through object.__setattr__ and takes twice as long (one mention per date).
     def __init__(self, year: int | None, month: int | None, day: int | None, start: int, end: int) -> None:
-        d = self.__dict__
-        d["year"] = year
-        d["month"] = month
-        d["day"] = day
-        d["start"] = start
-        d["end"] = end
+        self.year = year
+        self.month = month
+        self.day = day
+        self.start = start
+        self.end = end
 
     def as_date(self) -> date | None:
         """The calendar date, or None when a part is missing or no such date exists."""
@@ -113,10 +104,14 @@ def parse_date_line(text: str) -> date | None:
     return None
 
 
-@dataclass(frozen=True)
-class DateRange:
-    start: DateMention
-    end: DateMention
+class DateRange(Record):
+    """A period written as two dates ("2017年1月1日至12月31日")."""
+
+    __slots__ = ("start", "end")
+
+    def __init__(self, start: DateMention, end: DateMention) -> None:
+        self.start = start
+        self.end = end
 
 
 def date_ranges(text: str) -> list[DateRange]:
