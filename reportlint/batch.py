@@ -115,7 +115,10 @@ _WORKER_LINTER = None  # set in the parent before forking, or by _init_worker wh
 def _init_worker(factory: Callable[[], object] | None) -> None:
     global _WORKER_LINTER
     if _WORKER_LINTER is None and factory is not None:
+        from reportlint.collector import collect_less
+
         _WORKER_LINTER = factory()
+        collect_less()  # a spawned worker is a process of ours too (a forked one inherits it)
 
 
 def _lint_one(item: tuple[str, bool]) -> FileResult:

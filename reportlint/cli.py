@@ -317,6 +317,10 @@ def _usage_errors() -> tuple[type[Exception], ...]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if argv is None:  # run as the program: the process is ours (a caller's own collector is left alone)
+        from reportlint.collector import collect_less
+
+        collect_less()
     argv = sys.argv[1:] if argv is None else list(argv)
     parser = _parser(_command_in(argv))
     args = parser.parse_args(argv)
