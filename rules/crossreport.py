@@ -286,6 +286,27 @@ def _shingles(text: str) -> set[str]:
     return {text[i:i + _SHINGLE] for i in range(len(text) - _SHINGLE + 1)}
 
 
+_MISSES_RE = rx.compile(b"\0+")
+
+
+def covered_chars(norm: str, old: set[str]) -> int:
+    """How many characters of ``norm`` some run of ``_SHINGLE`` characters found in ``old`` covers.
+
+    Without a step per character: the runs are looked up with one C-level map, and only
+    the stretches of runs not found are walked. Character j is left uncovered exactly when
+    none of the runs starting at j - 7 … j is found (runs that would start past the end
+    count as not found): in a stretch of runs not found from a to b, the characters a + 7
+    … b - 1 — or all of 0 … b - 1 when the stretch starts the sentence.
+    """
+    runs = [norm[i:i + _SHINGLE] for i in range(len(norm) - _SHINGLE + 1)]
+    found = bytes(map(old.__contains__, runs)) + bytes(_SHINGLE - 1)  # one byte per character
+    uncovered = 0
+    for m in _MISSES_RE.finditer(found):
+        a, b = m.span()
+        uncovered += b if a == 0 else max(0, b - a - (_SHINGLE - 1))
+    return len(norm) - uncovered
+
+
 def repeated_share(previous, current) -> tuple[float, int, list[Paragraph]]:
     """(share of the current prose's characters repeated from the previous prose, prose length, repeated paragraphs).
 
@@ -294,18 +315,16 @@ def repeated_share(previous, current) -> tuple[float, int, list[Paragraph]]:
     prose: rewording breaks only the runs around the change, a new year or new
     figures none.
     """
+    # Shared per report: in a run over several years, a report is this year's of one pair and last
+    # year's of the next.
     old: set[str] = set()
-    for _, norm in prose_sentences(previous):
+    for _, norm in previous.facts.shared(prose_sentences):
         old |= _shingles(norm)
     total = repeated = 0
     per_block: dict[int, list[int]] = {}
     blocks: dict[int, Paragraph] = {}
-    for block, norm in prose_sentences(current):
-        covered = [False] * len(norm)
-        for i in range(len(norm) - _SHINGLE + 1):
-            if norm[i:i + _SHINGLE] in old:
-                covered[i:i + _SHINGLE] = [True] * _SHINGLE
-        n = sum(covered)
+    for block, norm in current.facts.shared(prose_sentences):
+        n = covered_chars(norm, old)
         total += len(norm)
         repeated += n
         key = id(block)

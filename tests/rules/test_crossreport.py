@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 
 import pytest
 
@@ -326,3 +327,28 @@ def test_rules_listing_and_explain(capsys):
     assert main(["explain", "X702"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("X702 copied-report [warning]") and "threshold" in out and "选项" in out
+
+
+def _covered_by_definition(norm: str, old: set[str], size: int = 8) -> int:
+    covered = [False] * len(norm)
+    for i in range(len(norm) - size + 1):
+        if norm[i:i + size] in old:
+            covered[i:i + size] = [True] * size
+    return sum(covered)
+
+
+def test_covered_characters_count_as_the_definition_says():
+    from reportlint.rules.crossreport import covered_chars
+
+    rng = random.Random(702)
+    for _ in range(3000):
+        last = "".join(rng.choice("公开信息申请") for _ in range(rng.randint(8, 60)))
+        norm = "".join(rng.choice("公开信息申请") for _ in range(rng.randint(8, 60)))
+        old = {last[i:i + 8] for i in range(len(last) - 7)}
+        if rng.random() < 0.3:
+            old |= {norm[i:i + 8] for i in range(0, len(norm) - 7, rng.randint(1, 12))}
+        assert covered_chars(norm, old) == _covered_by_definition(norm, old), (norm, sorted(old))
+    assert covered_chars("公开信息申请办理答复", set()) == 0
+    assert covered_chars("公开信息申请办理答复", {"公开信息申请办理"}) == 8
+    assert covered_chars("公开信息申请办理答复", {"信息申请办理答复"}) == 8
+    assert covered_chars("公开信息申请办理答复", {"公开信息申请办理", "信息申请办理答复"}) == 10
