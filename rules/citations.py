@@ -227,6 +227,62 @@ _LIST_MARKER_RE = rx.compile(r"(?:^|(?<=[\s，。；：、,;:]))(?:[\d一二三�
 _LIST_MARKER_HINT_RE = rx.compile(r"[\d一二三四五六七八九十A-Za-z][）)]")
 
 
+# C504's prefilter. A block whose brackets (list markers aside) delete to nothing, pair by adjacent pair,
+# is balanced: the exact check would find nothing there. Each type's pairs are deleted by one search
+# that begins with its opening character (found many times faster than a class of all of them), the
+# innermost types first so that one round deletes the usual nesting "（…〔2021〕…《…》…）".
+_BRACKETS = "".join([*_PAIRS, *_CLOSERS, *_HALF])
+_PAIR_RES = tuple(
+    (o, rx.compile(f"{re.escape(o)}[^{re.escape(_BRACKETS)}\\n]*[{re.escape(c)}{re.escape(half)}]"))
+    for o, c, half in (("〔", "〕", ""), ("“", "”", ""), ("【", "】", ""), ("《", "》", ""), ("（", "）", ")"),
+                       ("(", "）", ")"))
+)
+_LEFT_BRACKET_RE = rx.compile(f"[{re.escape(_BRACKETS)}]")
+# A list marker's closing bracket after a clause's punctuation, as _LIST_MARKER_RE finds it, searched for
+# by the bracket itself (a look-behind first would be tried at every position). A marker at a block's
+# start needs no search: no opening bracket stands before it, so it is never deleted as part of a pair.
+_MARKER_CLOSER_RES = tuple(
+    (closer, rx.compile(re.escape(closer) + "(?:" + "|".join(
+        rf"(?<=[\s，。；：、,;:]{numeral}{re.escape(closer)})"
+        for numeral in (r"[\d一二三四五六七八九十]", r"[\d一二三四五六七八九十]{2}", "[A-Za-z]")) + ")"))
+    for closer in "）)"
+)
+
+
+def _unpaired_bracket_lines(text: str) -> set[int]:
+    """The lines of ``text`` (blocks joined by newlines) holding a bracket that is not part of a nested pair."""
+    while True:
+        deleted = 0
+        for opener, pair_re in _PAIR_RES:
+            if opener in text:
+                text, n = pair_re.subn("", text)
+                deleted += n
+        if not any(ch in text for ch in _BRACKETS):
+            return set()
+        if not deleted:
+            break
+    return _lines_of(text, _LEFT_BRACKET_RE)
+
+
+def _list_marker_lines(text: str) -> set[int]:
+    """The lines of ``text`` holding a list marker "1）": the exact check does not pair its bracket."""
+    lines: set[int] = set()
+    for closer, marker_re in _MARKER_CLOSER_RES:
+        if closer in text:
+            lines |= _lines_of(text, marker_re)
+    return lines
+
+
+def _lines_of(text: str, pattern: re.Pattern[str]) -> set[int]:
+    """The (0-based) lines of ``text`` in which ``pattern`` matches."""
+    lines, line, pos = set(), 0, 0
+    for m in pattern.finditer(text):
+        line += text.count("\n", pos, m.start())
+        pos = m.start()
+        lines.add(line)
+    return lines
+
+
 class UnbalancedBrackets(Rule):
     """括号、引号不成对（C504）。
 
@@ -286,8 +342,11 @@ class UnbalancedBrackets(Rule):
     severity = Severity.WARNING
 
     def check(self, report, ctx):
-        for block in report.blocks_with(_ANY_BRACKET_RE, cells=False):
-            if isinstance(block, (Paragraph, Heading)):
+        text, _, blocks = report._index_prose
+        suspects = _unpaired_bracket_lines(text) | _list_marker_lines(text)
+        for i in sorted(suspects):
+            block = blocks[i]
+            if isinstance(block, (Paragraph, Heading)) and _ANY_BRACKET_RE.search(block.text):
                 yield from self._check_block(block)
 
     def _check_block(self, block):

@@ -1,0 +1,67 @@
+"""C-rules that find their candidates with whole-report passes and run the exact check only there:
+the cases such a prefilter must not miss, and clean text it must leave silent.
+
+Every case asserts the exact (code, line) list.
+"""
+
+from __future__ import annotations
+
+from helpers import codes_lines, frame_line, report
+
+
+def _found(body: str, code: str) -> list[tuple[str, int]]:
+    return codes_lines(report(body=body), select=code)
+
+
+def _at(body: str, code: str, *markers: str) -> list[tuple[str, int]]:
+    text = report(body=body)
+    return sorted((code, frame_line(m, text)) for m in markers)
+
+
+# --------------------------------------------------------------------------- C504
+# The prefilter deletes adjacent pairs until none is left; only the blocks where a bracket
+# remains, or where a list marker stands, are checked exactly.
+
+def test_c504_deep_nesting_of_every_kind_is_balanced():
+    body = "我局（依照《关于印发〈办法〉的通知》（宁政办发〔2017〕1号）“（一）”【见附件】(含解读)）开展工作。"
+    assert _found(body, "C504") == []
+
+
+def test_c504_full_width_bracket_with_half_width_partner_is_balanced_after_nesting():
+    assert _found(body="我局（含《条例》解读10条)开展工作。", code="C504") == []
+
+
+def test_c504_bracket_left_after_the_pairs_are_deleted():
+    body = "我局（依照《条例》（宁政办发〔2017〕1号）开展工作。"
+    assert _found(body, "C504") == _at(body, "C504", "我局（依照")
+
+
+def test_c504_crossed_pairs_are_not_deleted_as_pairs():
+    body = "我局认真贯彻（《条例）》的规定。"
+    assert _found(body, "C504") == _at(body, "C504", "我局认真贯彻")
+
+
+def test_c504_only_the_unbalanced_one_of_several_blocks():
+    body = "我局（依照《条例》）开展工作。\n\n我局依照《条例》）开展工作。\n\n我局“依照（条例）”开展工作。"
+    assert _found(body, "C504") == _at(body, "C504", "我局依照《条例》）")
+
+
+def test_c504_list_marker_inside_a_pair_is_not_its_closing_bracket():
+    # Deleting "（注：1）" as a pair would hide the unclosed "（": the marker's block is checked exactly.
+    body = "我局开展工作（注：1）。"
+    assert _found(body, "C504") == _at(body, "C504", "我局开展工作")
+
+
+def test_c504_half_width_list_marker_inside_a_pair():
+    body = "我局开展工作（其中；a)。"
+    assert _found(body, "C504") == _at(body, "C504", "我局开展工作")
+
+
+def test_c504_list_markers_at_block_start_and_after_a_clause_stay_silent():
+    body = "1）我局开展工作，2）培训3次；十）宣传。\n\na）我局（依照《条例》）开展工作。"
+    assert _found(body, "C504") == []
+
+
+def test_c504_bracket_after_a_numeral_that_is_no_list_marker_closes_its_pair():
+    body = "我局（2017）开展工作，（一）培训，（三十）宣传。"
+    assert _found(body, "C504") == []
