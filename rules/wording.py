@@ -7,6 +7,7 @@ import re
 from reportlint import rx
 
 from reportlint.rule import Edit, Rule, Severity
+from reportlint.rules.citations import blocks_with_hints
 
 _JIEZHI_RE = rx.compile(
     r"截止(?=[ \u3000]*(?:目前|当前|现在|今|年底|年末|月底|本年|上年|去年|今年|当年|(?:19|20)\d{2}[ \u3000]*年|\d{1,2}[ \u3000]*月"
@@ -89,10 +90,13 @@ _SURNAMES = set(
     "姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵钱严覃武戴莫孔汤"
 )
 _PERSON_AFTER_RE = rx.compile(r"同志|[局市县区镇乡村处科部室厅委办]长|[区县市镇乡村办]?主任|[部厅处科]?书记")
-_SLOT_RE = rx.compile(r"[【\[［][ \u3000]*(?:单位|机关|部门|文件|发文)?(?:名称|全称|日期|时间|姓名|文号|字号)[ \u3000]*[】\]］]")
+_SLOT_OPENERS = "【[［"
+_SLOT_REST = r"[ \u3000]*(?:单位|机关|部门|文件|发文)?(?:名称|全称|日期|时间|姓名|文号|字号)[ \u3000]*[】\]］]"
+_SLOT_RE = rx.compile(f"[{re.escape(_SLOT_OPENERS)}]{_SLOT_REST}")
 # Not the end of an adjective: 宝贵、珍贵、昂贵 … followed by 办事/办公.
 _GUIBAN_RE = rx.compile(r"(?<![宝珍昂富名可高尊权华])贵办")
-_CHECKBOX_RE = rx.compile(r"[（(][ \u3000]*[)）]")
+_CHECKBOX_REST = r"[ \u3000]*[)）]"
+_CHECKBOX_RE = rx.compile(f"[（(]{_CHECKBOX_REST}")
 _TICK_HINT_RE = rx.compile(
     r"[（(][ \u3000]*(?:请[ \u3000]*)?(?:在[^（）()]{0,4}内[ \u3000]*)?[画划打][ \u3000]*[√✓✔][ \u3000]*(?:选定|选择)?[ \u3000]*[)）]"
 )
@@ -104,16 +108,18 @@ _EMPTY_SIGNER_RE = rx.compile(
     rf"(?=[ \u3000]*$|[ \u3000]+(?:{_SIGNERS}|公开时间|填报时间|填表时间|审核时间|时间|日期|联系电话|电话)[ \u3000]*[：:])"
 )
 
-# The blocks worth checking, found by one whole-report search per pattern. The placeholder and
-# 贵办 patterns begin with look-behinds, which make such a search ~10–20× slower: they are
-# stood in for by what each of their matches contains (two placeholder characters, "贵办").
-_W604_PREFILTERS = (
-    rx.compile(r"XX|xx|ＸＸ|××|\*\*|○○|〇〇"),  # _PLACEHOLDER_RE
-    _SLOT_RE,
-    rx.compile("贵办"),  # _GUIBAN_RE
-    _TICK_HINT_RE,
-    _CHECKBOX_RE,
-    _EMPTY_SIGNER_RE,
+# The blocks worth checking: (a character, a pattern beginning with a literal) for each of the patterns
+# above, the pattern matching wherever the rule's does and the character in each match (see
+# blocks_with_hints). Patterns beginning with a class or a look-behind are stood in for by a piece of
+# theirs: two placeholder characters, the opening bracket of a slot or a check box, a tick, "贵办", and
+# the "人：" of a signer label.
+_W604_HINTS = (
+    *((ch, rx.compile(re.escape(ch * 2))) for ch in "XxＸ×*○〇"),
+    *((ch, rx.compile(re.escape(ch) + _SLOT_REST)) for ch in _SLOT_OPENERS),
+    ("贵", rx.compile("贵办")),
+    *((ch, rx.compile(ch)) for ch in "√✓✔"),
+    *((ch, rx.compile(re.escape(ch) + _CHECKBOX_REST)) for ch in "（("),
+    ("人", rx.compile(r"人[ \u3000]*[：:]")),
 )
 
 
@@ -194,7 +200,7 @@ class TemplateResidue(Rule):
     severity = Severity.ERROR
 
     def check(self, report, ctx):
-        for block in report.blocks_with_any(_W604_PREFILTERS):
+        for block in blocks_with_hints(report, _W604_HINTS):
             text = block.text
             for pattern, zh, en in (
                 (_PLACEHOLDER_RE, "占位符", "placeholder"),

@@ -1,0 +1,47 @@
+"""W-rules that look in the whole report for a character or a literal piece of what they report
+before any regex search of a block: every kind of match each hint stands for must still be found,
+and clean text that holds the hints must stay silent.
+
+Every case asserts the exact (code, line) list.
+"""
+
+from __future__ import annotations
+
+from helpers import codes_lines, frame_line, report
+
+
+def _found(body: str, code: str) -> list[tuple[str, int]]:
+    return codes_lines(report(body=body), select=code)
+
+
+def _at(body: str, code: str, *markers: str) -> list[tuple[str, int]]:
+    text = report(body=body)
+    return sorted((code, frame_line(m, text)) for m in markers)
+
+
+# --------------------------------------------------------------------------- W604
+
+def test_w604_every_placeholder_character():
+    lines = ["我局XX年公开信息。", "我局xx局公开信息。", "我局ＸＸ局公开信息。", "我局××市公开信息。",
+             "我局○○年公开信息。", "我局〇〇年公开信息。", "我局**局公开信息。"]
+    body = "\n\n".join(lines)
+    assert _found(body, "W604") == _at(body, "W604", *lines)
+
+
+def test_w604_every_slot_bracket():
+    lines = ["报送单位：【单位名称】。", "报送日期：[日期]。", "依据文件：［文号］。"]
+    body = "\n\n".join(lines)
+    assert _found(body, "W604") == _at(body, "W604", *lines)
+
+
+def test_w604_salutation_ticks_boxes_and_signers():
+    lines = ["现将贵办来函办理情况报告如下。", "公开形式（画√选定）。", "公开形式（请打✓）。", "公开形式(划✔)。",
+             "门户网站() 报刊(）。", "政务微博（ ）。", "承办人：", "经办人 ：  公开时间：2018年1月5日"]
+    body = "\n\n".join(lines)
+    assert _found(body, "W604") == _at(body, "W604", *lines)
+
+
+def test_w604_clean_text_holding_the_hints_stays_silent():
+    body = ("王××同志申请公开信息。二〇〇〇年以来我局积累了宝贵办事经验（含政策解读10条），"
+            "联系人：张三，网址：http://www.example.gov.cn。附件[1]已公开，√表示已完成。")
+    assert _found(body, "W604") == []
