@@ -65,3 +65,29 @@ def test_c504_list_markers_at_block_start_and_after_a_clause_stay_silent():
 def test_c504_bracket_after_a_numeral_that_is_no_list_marker_closes_its_pair():
     body = "我局（2017）开展工作，（一）培训，（三十）宣传。"
     assert _found(body, "C504") == []
+
+
+# --------------------------------------------------------------------------- C506
+# The search passes over the accepted titles written exactly and over a title right after an
+# opening mark; everything else that ends in 条例 and a closing mark, or holds the bare title, is
+# checked exactly.
+
+def test_c506_misquoted_titles_in_both_marks_and_with_spaces():
+    lines = ["我局贯彻《中华人民共和国信息公开条例》。", "我局贯彻《关于实施〈政务公开条例〉的意见》。",
+             "我局贯彻《政府信息公开管理条例　》。"]
+    body = "\n\n".join(lines)
+    assert _found(body, "C506") == _at(body, "C506", *lines)
+
+
+def test_c506_bare_titles_at_a_block_start_in_quotes_and_in_running_text():
+    lines = ["政府信息公开条例规定了年度报告。", "我局贯彻“政府信息公开条例”。", "我局认真贯彻中华人民共和国政府信息公开条例。"]
+    body = "\n\n".join(lines)
+    assert _found(body, "C506") == _at(body, "C506", *lines)
+
+
+def test_c506_accepted_enclosed_and_local_titles_stay_silent():
+    body = ("我局贯彻《中华人民共和国政府信息公开条例》和《政府信息公开条例》，"
+            "落实《关于实施〈中华人民共和国政府信息公开条例〉的办法》、〈政府信息公开条例〉、"
+            "《关于贯彻中华人民共和国政府信息公开条例的通知》、<中华人民共和国政府信息公开条例>、"
+            "《 政府信息公开条例 》和市政府信息公开条例。")
+    assert _found(body, "C506") == []
