@@ -11,7 +11,6 @@ from reportlint.rule import Edit, Rule, Severity
 
 # Agency code, optional stray spaces (PDF extraction), bracketed year, serial number, 号.
 # Prefilters: one pass over the whole report picks the blocks a rule must look at.
-_TITLE_MARK_RE = rx.compile("《")
 # A bracket and the rest of its line: one match per block picks the block, where one per bracket costs more.
 _ANY_BRACKET_RE = rx.compile("[（）《》“”〔〕【】][^\n]*")
 _C507_CANDIDATES_RE = rx.compile("60|试行|492|第三十[一二]条")
@@ -164,7 +163,11 @@ class NestedTitleMarks(Rule):
     fixable = True
 
     def check(self, report, ctx):
-        for block in report.blocks_with(_TITLE_MARK_RE):
+        joined, _, blocks = report._index_all
+        suspects = _nested_title_mark_lines(joined) | _lines_of_angles_in_titles(joined)
+        for block in (blocks[i] for i in sorted(suspects)):
+            if "《" not in block.text:
+                continue
             text = block.text
             pairs = self._pairs(text)
             titles = [(o, c) for o, (c, _) in pairs.items() if text[o] == "《"]
@@ -224,6 +227,31 @@ _ANGLE_CHARS = "<>＜＞"
 # What the loops of C503 look at, found by regex rather than by a loop over every character.
 _ANGLE_OPEN_RE = rx.compile(f"[{''.join(_ANGLES)}]")
 _TITLE_MARKS_RE = rx.compile("[《〈》〉]")
+
+# C503's prefilter. Where every title is a pair 《…》 with no title mark inside, alone or inside
+# 〈…〉, no title is nested in another and an angle bracket inside a title stands between a 《 and
+# its 》: only the blocks where a mark is left once those pairs are deleted (titles first, then the
+# 〈…〉 around them), or where a 《 is followed by an angle bracket before any title mark, are
+# checked exactly. Each search begins with its opening mark.
+_FLAT_TITLE_RES = (("《", rx.compile("《[^《》〈〉\n]*》")), ("〈", rx.compile("〈[^《》〈〉\n]*〉")))
+_ANGLE_IN_TITLE_RE = rx.compile("《[^《》〈〉\n]*[<＜]")
+
+
+def _nested_title_mark_lines(text: str) -> set[int]:
+    """The lines of ``text`` (blocks joined by newlines) with a title mark outside the pairs described above."""
+    for opener, pair_re in _FLAT_TITLE_RES:
+        if opener in text:
+            text = pair_re.sub("", text)
+    if not any(mark in text for mark in "《》〈〉"):
+        return set()
+    return _lines_of(text, _TITLE_MARKS_RE)
+
+
+def _lines_of_angles_in_titles(text: str) -> set[int]:
+    """The lines of ``text`` where an angle bracket follows a 《 with no title mark between."""
+    if "<" not in text and "＜" not in text:
+        return set()
+    return _lines_of(text, _ANGLE_IN_TITLE_RE)
 
 
 _PAIRS = {"（": "）", "《": "》", "“": "”", "〔": "〕", "【": "】"}
@@ -354,8 +382,8 @@ class UnbalancedBrackets(Rule):
     severity = Severity.WARNING
 
     def check(self, report, ctx):
-        text, _, blocks = report._index_prose
-        suspects = _unpaired_bracket_lines(text) | _list_marker_lines(text)
+        joined, _, blocks = report._index_prose
+        suspects = _unpaired_bracket_lines(joined) | _list_marker_lines(joined)
         for i in sorted(suspects):
             block = blocks[i]
             if isinstance(block, (Paragraph, Heading)) and _ANY_BRACKET_RE.search(block.text):

@@ -91,3 +91,25 @@ def test_c506_accepted_enclosed_and_local_titles_stay_silent():
             "《关于贯彻中华人民共和国政府信息公开条例的通知》、<中华人民共和国政府信息公开条例>、"
             "《 政府信息公开条例 》和市政府信息公开条例。")
     assert _found(body, "C506") == []
+
+
+# --------------------------------------------------------------------------- C503
+# Flat titles 《…》 (alone or inside 〈…〉) are deleted from the whole text; the blocks where a
+# title mark is left, or where an angle bracket follows a 《 before any title mark, are checked.
+
+def test_c503_nested_titles_and_angles_inside_titles():
+    lines = ["我局转发《关于学习《条例》的通知》。", "我局制定《实施<条例>的办法》。", "我局制定《实施＜条例＞的办法》。",
+             "我局转发《关于〈决定〉和<条例>的通知》。", "我局转发〈关于《办法》的〈通知〉〉和《关于《条例》的说明》。"]
+    body = "\n\n".join(lines)
+    assert _found(body, "C503") == _at(body, "C503", *lines)
+
+
+def test_c503_only_the_nested_one_of_several_blocks():
+    body = "我局转发《条例》〈办法〉。\n\n我局转发《关于《条例》的通知》。\n\n我局转发〈关于《条例》的说明〉。"
+    assert _found(body, "C503") == _at(body, "C503", "我局转发《关于")
+
+
+def test_c503_flat_titles_third_levels_and_angles_outside_titles_stay_silent():
+    body = ("我局转发《关于印发〈中华人民共和国政府信息公开条例〉的通知》、〈关于《条例》的说明〉、"
+            "《A〈B《C》D〉E》和《条例》，a<b>c，《条例》<附件>，《条例》》。")
+    assert _found(body, "C503") == []
