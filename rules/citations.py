@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from reportlint import rx
 
-from reportlint.model import Heading, Paragraph
+from reportlint.model import Block, Heading, Paragraph
 from reportlint.rule import Edit, Rule, Severity
 
 # Agency code, optional stray spaces (PDF extraction), bracketed year, serial number, 号.
@@ -20,22 +21,50 @@ _DOCNO_RE = rx.compile(
     r"[ \u3000]*第?[ \u3000]*\d+[ \u3000]*号"
 )
 
-def blocks_with_hints(report, hints, *, cells: bool = True):
-    """The blocks in which any hint's pattern matches, in order, each once.
+def hint_matches(report, hints, *, cells: bool = True) -> list[tuple[Block, int]]:
+    """Every match of the hints in the report's text, as (block, start in the block), in text order.
 
     ``hints`` are (character, pattern) pairs: a pattern beginning with a literal (a class or a
     look-behind first would be tried at every position of the report) and a character each of
     its matches contains. Whether a character occurs at all is asked of the whole text first,
-    tens of times faster than any regex search, so a report without it costs no search.
+    tens of times faster than any regex search, so a report without it costs no search. A match
+    running into the next block is left out, as in ``Report.scan``.
     """
-    text = (report._index_all if cells else report._index_prose)[0]
-    patterns = tuple(pattern for ch, pattern in hints if ch in text)
-    return report.blocks_with_any(patterns, cells=cells) if patterns else ()
+    text, starts, blocks = report._index_all if cells else report._index_prose
+    found = []
+    for ch, pattern in hints:
+        if ch in text:
+            for m in pattern.finditer(text):
+                i = bisect.bisect_right(starts, m.start()) - 1
+                if m.end() - starts[i] <= len(blocks[i].text):
+                    found.append((i, m.start() - starts[i]))
+    found.sort()
+    return [(blocks[i], start) for i, start in found]
 
 
-# Every document number ends in 号. _DOCNO_RE begins with a look-behind, which makes a search of the
-# whole report slow; the blocks holding a 号 are found many times faster and then searched with it.
+def blocks_with_hints(report, hints, *, cells: bool = True) -> list[Block]:
+    """The blocks in which any hint matches (see hint_matches), in order, each once."""
+    return list({id(block): block for block, _ in hint_matches(report, hints, cells=cells)}.values())
+
+
+# The blocks worth a search with _DOCNO_RE (which begins with a look-behind: slow over the whole
+# report), found by the brackets of the document numbers each rule reports (see blocks_with_hints).
+# C501: a year after an opening bracket other than 〔, or between 〔 and a closing bracket other than 〕.
+_DOCNO_OPENERS, _DOCNO_CLOSERS = "[【(（［〔", "]】)）］〕"
+_YEAR = r"[ \u3000]*(?:19|20)\d\d"
+_C501_HINTS = (
+    *((o, rx.compile(re.escape(o) + _YEAR)) for o in _DOCNO_OPENERS if o != "〔"),
+    ("〔", rx.compile(f"〔{_YEAR}[ \u3000]*[{re.escape(_DOCNO_CLOSERS.replace('〕', ''))}]")),
+)
+# C502: every document number ends in 号.
 _DOCNO_HINT_RE = rx.compile("号")
+
+
+def _spaces_before(text: str, i: int) -> int:
+    """Where the run of spaces (ASCII or ideographic) that ends at ``i`` begins."""
+    while i and text[i - 1] in " \u3000":
+        i -= 1
+    return i
 
 
 class DocumentNumberBrackets(Rule):
@@ -93,17 +122,19 @@ class DocumentNumberBrackets(Rule):
     fixable = True
 
     def check(self, report, ctx):
-        for block in report.blocks_with(_DOCNO_HINT_RE):
-            for m in _DOCNO_RE.finditer(block.text):
-                if m["open"] == "〔" and m["close"] == "〕":
-                    continue
-                fix = tuple(Edit(block.span(m.start(g), m.end(g)), rep)
-                            for g, rep in (("open", "〔"), ("close", "〕")) if m[g] != rep)
-                shown = f"{m['open']}{m['year']}{m['close']}"
-                yield self.finding(block.span(m.start("open"), m.end("close")),
-                                   f"发文字号的年份应使用六角括号〔{m['year']}〕，而不是“{shown}”",
-                                   f"the year in a document number takes 〔〕 brackets: 〔{m['year']}〕, not '{shown}'",
-                                   fix=fix, found=shown)
+        # Each hint match begins at the opening bracket of a document number's year: the number begins
+        # there or at the spaces before it.
+        for block, start in hint_matches(report, _C501_HINTS):
+            m = _DOCNO_RE.match(block.text, _spaces_before(block.text, start))
+            if m is None or m["open"] == "〔" and m["close"] == "〕":
+                continue
+            fix = tuple(Edit(block.span(m.start(g), m.end(g)), rep)
+                        for g, rep in (("open", "〔"), ("close", "〕")) if m[g] != rep)
+            shown = f"{m['open']}{m['year']}{m['close']}"
+            yield self.finding(block.span(m.start("open"), m.end("close")),
+                               f"发文字号的年份应使用六角括号〔{m['year']}〕，而不是“{shown}”",
+                               f"the year in a document number takes 〔〕 brackets: 〔{m['year']}〕, not '{shown}'",
+                               fix=fix, found=shown)
 
 
 class NestedTitleMarks(Rule):
@@ -613,7 +644,7 @@ _PLACE_BEFORE_RE = rx.compile(r"[省市区县州旗盟镇乡]$")
 _C506_HINTS = (
     ("例", rx.compile("条例(?:" + "|".join(
         "".join(f"(?<!{o}{title})" for title in sorted(_ACCEPTED_TITLES)) + c for o, c in ("《》", "〈〉"))
-        + r"|\s+[》〉])")),
+        + r"|[^\S\n]+[》〉])")),
     ("例", rx.compile("政府信息公开条例(?<![《〈<＜]政府信息公开条例)(?<![《〈<＜]中华人民共和国政府信息公开条例)")),
 )
 
