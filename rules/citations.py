@@ -56,8 +56,8 @@ _C501_HINTS = (
     *((o, rx.compile(re.escape(o) + _YEAR)) for o in _DOCNO_OPENERS if o != "〔"),
     ("〔", rx.compile(f"〔{_YEAR}[ \u3000]*[{re.escape(_DOCNO_CLOSERS.replace('〕', ''))}]")),
 )
-# C502: every document number ends in 号.
-_DOCNO_HINT_RE = rx.compile("号")
+# C502: a closing bracket followed by 第 or a zero.
+_C502_HINTS = tuple((c, rx.compile(re.escape(c) + r"[ \u3000]*[第0]")) for c in _DOCNO_CLOSERS)
 
 
 def _spaces_before(text: str, i: int) -> int:
@@ -530,7 +530,7 @@ class DocumentNumberFormat(Rule):
     fixable = True
 
     def check(self, report, ctx):
-        for block in report.blocks_with(_DOCNO_HINT_RE):
+        for block in blocks_with_hints(report, _C502_HINTS):
             text = block.text
             for m in _DOCNO_RE.finditer(text):
                 s = _SERIAL_RE.match(text, m.end("close"))

@@ -8,6 +8,10 @@ from __future__ import annotations
 
 from helpers import codes_lines, frame_line, report
 
+from reportlint.parse import parse_source
+from reportlint.readers.text import source_from_text
+from reportlint.rules.citations import DocumentNumberBrackets
+
 
 def _found(body: str, code: str) -> list[tuple[str, int]]:
     return codes_lines(report(body=body), select=code)
@@ -113,3 +117,41 @@ def test_c503_flat_titles_third_levels_and_angles_outside_titles_stay_silent():
     body = ("我局转发《关于印发〈中华人民共和国政府信息公开条例〉的通知》、〈关于《条例》的说明〉、"
             "《A〈B《C》D〉E》和《条例》，a<b>c，《条例》<附件>，《条例》》。")
     assert _found(body, "C503") == []
+
+
+# --------------------------------------------------------------------------- C501, C502
+# The document numbers are looked for only at the brackets the hints find: C501 at an opening
+# bracket before a year (other than 〔, or 〔 closed by something other than 〕), C502 at a closing
+# bracket followed by 第 or a zero.
+
+def test_c501_every_wrong_bracket_pair():
+    lines = ["依据宁党办[2017]54号文件。", "依据宁党办【2017】54号文件。", "依据宁党办(2017)54号文件。",
+             "依据宁党办（2017）54号文件。", "依据宁党办［2017］54号文件。", "依据宁党办〔2017]54号文件。",
+             "依据宁党办[2017〕54号文件。", "依据宁党办 （ 2017 ） 第 54 号文件。"]
+    body = "\n\n".join(lines)
+    assert _found(body, "C501") == _at(body, "C501", *lines)
+
+
+def test_c501_findings_in_text_order_whichever_hint_found_them():
+    body = "依据宁党办〔2017】1号、宁党办[2017]2号和宁党办〔2017〕3号、宁党办（2017）4号文件。"
+    parsed = parse_source(source_from_text("x.txt", report(body=body)))
+    found = [f.evidence["found"] for f in DocumentNumberBrackets().check(parsed, None)]
+    assert found == ["〔2017】", "[2017]", "（2017）"]
+
+
+def test_c501_right_brackets_case_numbers_and_years_in_brackets_stay_silent():
+    body = "依据宁党办〔2017〕54号文件，（2017）宁01行初12号判决，（2017年）的情况，[2017]年度，2017)54号。"
+    assert _found(body, "C501") == []
+
+
+def test_c502_after_every_closing_bracket():
+    lines = ["依据宁政办发〔2017〕第12号文件。", "依据宁政办发〔2017〕012号文件。", "依据宁政办发[2017] 第 12号文件。",
+             "依据宁政办发【2017】0012号文件。", "依据宁政办发(2017)第3号文件。", "依据宁政办发（2017）05号文件。",
+             "依据宁政办发［2017］第5号文件。"]
+    body = "\n\n".join(lines)
+    assert _found(body, "C502") == _at(body, "C502", *lines)
+
+
+def test_c502_plain_serials_decrees_and_running_text_stay_silent():
+    body = "依据宁政办发〔2017〕12号、〔2017〕0号文件，国务院令第492号，（一）第一次，第12号文件，（注）0元。"
+    assert _found(body, "C502") == []
