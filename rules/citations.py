@@ -552,7 +552,11 @@ class DocumentNumberFormat(Rule):
 
 
 # --------------------------------------------------------------------------- C505
-_DOUBLED_RE = rx.compile(r"([，。、；：《》])\1+")
+_DOUBLED_MARKS = "，。、；：《》"
+_DOUBLED_RE = rx.compile(f"([{_DOUBLED_MARKS}])\\1+")
+# The blocks worth checking: one search per mark, for the mark followed by itself. A pattern beginning
+# with a single literal is found several times faster than _DOUBLED_RE, which begins with a class.
+_DOUBLED_HINTS = tuple((ch, rx.compile(f"{ch}(?={ch})")) for ch in _DOUBLED_MARKS)
 
 
 class DoubledPunctuation(Rule):
@@ -609,7 +613,7 @@ class DoubledPunctuation(Rule):
     fixable = True
 
     def check(self, report, ctx):
-        for block in report.blocks_with(_DOUBLED_RE):
+        for block in blocks_with_hints(report, _DOUBLED_HINTS):
             text = block.text
             for m in _DOUBLED_RE.finditer(text):
                 ch = m.group(1)

@@ -155,3 +155,18 @@ def test_c502_after_every_closing_bracket():
 def test_c502_plain_serials_decrees_and_running_text_stay_silent():
     body = "依据宁政办发〔2017〕12号、〔2017〕0号文件，国务院令第492号，（一）第一次，第12号文件，（注）0元。"
     assert _found(body, "C502") == []
+
+
+# --------------------------------------------------------------------------- C505
+# One search per mark for the mark followed by itself picks the blocks.
+
+def test_c505_every_doubled_mark():
+    lines = ["我局公开信息，，并及时更新。", "我局公开信息。。", "我局公开通知、、公告。", "我局公开信息；；及时更新。",
+             "我局公开信息：：通知。", "我局贯彻《《条例》。", "我局贯彻《条例》》。", "我局公开信息，，，并及时更新。"]
+    body = "\n\n".join(lines)
+    assert _found(body, "C505") == _at(body, "C505", *lines)
+
+
+def test_c505_single_marks_ellipses_dashes_and_balanced_doubled_titles_stay_silent():
+    body = "我局公开信息，并及时更新……工作——公开、公告；通知：《条例》《A《B》》和《《A》B》。"
+    assert _found(body, "C505") == []
