@@ -45,3 +45,19 @@ def test_w604_clean_text_holding_the_hints_stays_silent():
     body = ("王××同志申请公开信息。二〇〇〇年以来我局积累了宝贵办事经验（含政策解读10条），"
             "联系人：张三，网址：http://www.example.gov.cn。附件[1]已公开，√表示已完成。")
     assert _found(body, "W604") == []
+
+
+# --------------------------------------------------------------------------- W605
+
+def test_w605_every_word_that_picks_a_block():
+    lines = ["联系电话：0953-290559。", "传真：0953-290559。", "手机：1381234567。", "服务热线：0953-290559。",
+             "地址ltqjgj@163。", "地址ltqjgj＠163.com。", "邮箱：ltqjgj。", "电子信箱：ltqjgj。", "E-mail:ltqjgj。",
+             "EMAIL:ltqjgj。", "邮编：75110。"]
+    body = "\n\n".join(lines)
+    assert _found(body, "W605") == _at(body, "W605", *lines)
+
+
+def test_w605_well_formed_contacts_stay_silent():
+    body = ("联系电话：0953-2905595，传真：0953-2905596，手机：13812345678，服务热线：12345，"
+            "电子邮箱：ltqjgj@163.com，Email:ltqjgj@163.com，邮编：751100，微博@河西人社。")
+    assert _found(body, "W605") == []
