@@ -61,3 +61,18 @@ def test_w605_well_formed_contacts_stay_silent():
     body = ("联系电话：0953-2905595，传真：0953-2905596，手机：13812345678，服务热线：12345，"
             "电子邮箱：ltqjgj@163.com，Email:ltqjgj@163.com，邮编：751100，微博@河西人社。")
     assert _found(body, "W605") == []
+
+
+# --------------------------------------------------------------------------- W602
+
+def test_w602_every_half_width_mark_that_picks_a_block():
+    lines = ["我局发布信息,并及时更新。", "我局发布信息;并及时更新。", "我局发布信息:通知公告。", "我局是否发布信息?是的。",
+             "我局发布信息!及时更新。", "我局通过门户网站(含政务微博)发布信息。", "我局通过门户网站（含政务微博)发布信息。",
+             "我局通过门户网站(含政务微博）发布信息。"]
+    body = "\n\n".join(lines)
+    assert _found(body, "W602") == _at(body, "W602", *lines)
+
+
+def test_w602_half_width_marks_outside_chinese_text_stay_silent():
+    body = "网址：http://www.example.gov.cn，时间9:30，金额1,200元，比例3.5%，文号(2017)，(WeChat)，[指南](指南.md)，门户网站()。"
+    assert _found(body, "W602") == []
