@@ -14,7 +14,6 @@ from reportlint.rule import Edit, Rule, Severity
 # Prefilters: one pass over the whole report picks the blocks a rule must look at.
 # A bracket and the rest of its line: one match per block picks the block, where one per bracket costs more.
 _ANY_BRACKET_RE = rx.compile("[（）《》“”〔〕【】][^\n]*")
-_C507_CANDIDATES_RE = rx.compile("60|试行|492|第三十[一二]条")
 
 _DOCNO_RE = rx.compile(
     r"(?<=[\u4e00-\u9fff])[ \u3000]*(?P<open>[\[【(（［〔])[ \u3000]*(?P<year>(?:19|20)\d{2})[ \u3000]*(?P<close>[\]】)）］〕])"
@@ -791,6 +790,10 @@ _DECREE_492_RE = rx.compile(rf"国务院令{_SP}(?:第{_SP})?492{_SP}号")
 _OLD_ARTICLES_RE = rx.compile(r"第三十一条|第三十二条")
 # "本报告期内" is a time, not the report's basis: the basis sentence says 编制/年度报告, or cites 31 and 32 together.
 _REPORT_CONTEXT_RE = rx.compile(r"年度报告|年报|编制|报告如下|第三十一条[、和及，,]第三十二条")
+# The blocks worth checking (see blocks_with_hints): a literal every match of a pattern above contains.
+# The trial format is looked for in 2021-format reports only.
+_C507_HINTS = (("令", rx.compile("国务院令")), ("三", rx.compile("第三十(?=[一二]条)")))
+_C507_HINTS_2021 = (("函", rx.compile("国办公开办函")), ("试", rx.compile("试行")), *_C507_HINTS)
 _HISTORY_RE = rx.compile(r"修订|修改|废止|替代|取代|不再|原《|原条例|旧|此前|以前|2008年|二〇〇八年")
 _SENTENCE_STOP = "。！？!?；;"
 
@@ -874,7 +877,7 @@ class OutdatedBasis(Rule):
     requires = frozenset({"structure", "year"})
 
     def check(self, report, ctx):
-        for block in report.blocks_with(_C507_CANDIDATES_RE):
+        for block in blocks_with_hints(report, _C507_HINTS_2021 if report.era is Era.FMT2021 else _C507_HINTS):
             text = block.text
             if report.era is Era.FMT2021:
                 for m in _TRIAL_FORMAT_RE.finditer(text):

@@ -170,3 +170,32 @@ def test_c505_every_doubled_mark():
 def test_c505_single_marks_ellipses_dashes_and_balanced_doubled_titles_stay_silent():
     body = "我局公开信息，并及时更新……工作——公开、公告；通知：《条例》《A《B》》和《《A》B》。"
     assert _found(body, "C505") == []
+
+
+# --------------------------------------------------------------------------- C507
+# The blocks are picked by 国务院令 and 第三十一条/第三十二条, and in 2021-format reports by
+# 国办公开办函 and 试行.
+
+def _c507(year: int, body: str) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
+    text = report(year, body=body)
+    return codes_lines(text, select="C507"), text
+
+
+def test_c507_every_superseded_basis_in_a_2021_report():
+    lines = ["本报告按照国办公开办函〔2019〕60号的要求编制。", "本报告按照年度报告格式（试行）编制。",
+             "本报告依据国务院令第492号编制。", "本报告根据《条例》第三十一条、第三十二条的规定编制。"]
+    found, text = _c507(2021, "\n\n".join(lines))
+    assert found == sorted(("C507", frame_line(m, text)) for m in lines)
+
+
+def test_c507_the_trial_format_only_in_2021_format_reports():
+    lines = ["本报告按照国办公开办函〔2019〕60号的要求编制。", "本报告按照年度报告格式（试行）编制。",
+             "本报告依据国务院令第492号编制。"]
+    found, text = _c507(2019, "\n\n".join(lines))
+    assert found == [("C507", frame_line(lines[2], text))]
+
+
+def test_c507_history_and_other_articles_stay_silent():
+    body = ("2008年的国务院令第492号已被修订。本报告依据《条例》第五十条编制。"
+            "按照《条例》第三十二条征求了第三方意见。本期试行新的公开目录。")
+    assert _c507(2021, body)[0] == []
