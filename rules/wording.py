@@ -70,12 +70,15 @@ class JiezhiMisuse(Rule):
     fixable = True
 
     def check(self, report, ctx):
-        for block in report.blocks_with(_JIEZHI_RE):
-            for m in _JIEZHI_RE.finditer(block.text):
-                # Replace only 止: the two characters may stand on different lines.
-                fix = (Edit(block.span(m.start() + 1, m.end()), "至"),)
-                yield self.finding(block.span(m.start(), m.end()), "表示“到某时为止”应写“截至”，不是“截止”",
-                                   "'截止' (to stop) is used for 'up to a time': write '截至'", fix=fix)
+        if "截" not in report._index_all[0]:
+            return  # a character test of the whole text costs far less than any search
+        # One search of the whole text: the pattern begins with a literal, and nothing it looks at
+        # ahead can run into the next block.
+        for block, start, end, _ in report.scan(_JIEZHI_RE):
+            # Replace only 止: the two characters may stand on different lines.
+            fix = (Edit(block.span(start + 1, end), "至"),)
+            yield self.finding(block.span(start, end), "表示“到某时为止”应写“截至”，不是“截止”",
+                               "'截止' (to stop) is used for 'up to a time': write '截至'", fix=fix)
 
 
 _PLACEHOLDER_RE = rx.compile(

@@ -76,3 +76,18 @@ def test_w602_every_half_width_mark_that_picks_a_block():
 def test_w602_half_width_marks_outside_chinese_text_stay_silent():
     body = "网址：http://www.example.gov.cn，时间9:30，金额1,200元，比例3.5%，文号(2017)，(WeChat)，[指南](指南.md)，门户网站()。"
     assert _found(body, "W602") == []
+
+
+# --------------------------------------------------------------------------- W601
+# One search of the whole text: a 截止 is reported only where its time follows in the same block.
+
+def test_w601_in_several_blocks_and_at_a_block_start():
+    lines = ["截止目前，我局召开会议1次。", "我局截止2017年底公开信息，截止 十二月办结。"]
+    body = "\n\n".join(lines)
+    assert _found(body, "W601") == [("W601", frame_line(lines[0], report(body=body)))] + [
+        ("W601", frame_line(lines[1], report(body=body)))] * 2
+
+
+def test_w601_a_time_in_the_next_block_does_not_count():
+    body = "申请受理工作已截止\n\n目前，我局召开会议1次。截止日期为3月31日。"
+    assert _found(body, "W601") == []
