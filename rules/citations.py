@@ -11,15 +11,13 @@ from reportlint.model import Block, Heading, Paragraph
 from reportlint.rule import Edit, Rule, Severity
 
 # Agency code, optional stray spaces (PDF extraction), bracketed year, serial number, 号.
-# Prefilters: one pass over the whole report picks the blocks a rule must look at.
-# A bracket and the rest of its line: one match per block picks the block, where one per bracket costs more.
-_ANY_BRACKET_RE = rx.compile("[（）《》“”〔〕【】][^\n]*")
-
 _DOCNO_RE = rx.compile(
     r"(?<=[\u4e00-\u9fff])[ \u3000]*(?P<open>[\[【(（［〔])[ \u3000]*(?P<year>(?:19|20)\d{2})[ \u3000]*(?P<close>[\]】)）］〕])"
     r"[ \u3000]*第?[ \u3000]*\d+[ \u3000]*号"
 )
 
+
+# Prefilters: whole-report passes pick the blocks (or the places) a rule must look at.
 def hint_matches(report, hints, *, cells: bool = True) -> list[tuple[Block, int]]:
     """Every match of the hints in the report's text, as (block, start in the block), in text order.
 
@@ -308,6 +306,8 @@ _PAIR_RES = tuple(
                        ("(", "）", ")"))
 )
 _LEFT_BRACKET_RE = rx.compile(f"[{re.escape(_BRACKETS)}]")
+# The blocks the exact check looks at (a half-width bracket alone is never reported).
+_FULL_WIDTH_BRACKET_RE = rx.compile(f"[{re.escape(''.join([*_PAIRS, *_CLOSERS]))}]")
 # A list marker's closing bracket after a clause's punctuation, as _LIST_MARKER_RE finds it, searched for
 # by the bracket itself (a look-behind first would be tried at every position). A marker at a block's
 # start needs no search: no opening bracket stands before it, so it is never deleted as part of a pair.
@@ -416,7 +416,7 @@ class UnbalancedBrackets(Rule):
         suspects = _unpaired_bracket_lines(joined) | _list_marker_lines(joined)
         for i in sorted(suspects):
             block = blocks[i]
-            if isinstance(block, (Paragraph, Heading)) and _ANY_BRACKET_RE.search(block.text):
+            if isinstance(block, (Paragraph, Heading)) and _FULL_WIDTH_BRACKET_RE.search(block.text):
                 yield from self._check_block(block)
 
     def _check_block(self, block):
