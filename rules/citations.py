@@ -2,29 +2,66 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from reportlint import rx
 
-from reportlint.model import Heading, Paragraph
+from reportlint.model import Block, Heading, Paragraph
 from reportlint.rule import Edit, Rule, Severity
 
 # Agency code, optional stray spaces (PDF extraction), bracketed year, serial number, 号.
-# Prefilters: one pass over the whole report picks the blocks a rule must look at.
-_TITLE_MARK_RE = rx.compile("《")
-# A bracket and the rest of its line: one match per block picks the block, where one per bracket costs more.
-_ANY_BRACKET_RE = rx.compile("[（）《》“”〔〕【】][^\n]*")
-_TIAOLI_RE = rx.compile("条例")
-_C507_CANDIDATES_RE = rx.compile("60|试行|492|第三十[一二]条")
-
 _DOCNO_RE = rx.compile(
     r"(?<=[\u4e00-\u9fff])[ \u3000]*(?P<open>[\[【(（［〔])[ \u3000]*(?P<year>(?:19|20)\d{2})[ \u3000]*(?P<close>[\]】)）］〕])"
     r"[ \u3000]*第?[ \u3000]*\d+[ \u3000]*号"
 )
 
-# Every document number ends in 号. _DOCNO_RE begins with a look-behind, which makes a search of the
-# whole report slow; the blocks holding a 号 are found many times faster and then searched with it.
-_DOCNO_HINT_RE = rx.compile("号")
+
+# Prefilters: whole-report passes pick the blocks (or the places) a rule must look at.
+def hint_matches(report, hints, *, cells: bool = True) -> list[tuple[Block, int]]:
+    """Every match of the hints in the report's text, as (block, start in the block), in text order.
+
+    ``hints`` are (character, pattern) pairs: a pattern beginning with a literal (a class or a
+    look-behind first would be tried at every position of the report) and a character each of
+    its matches contains. Whether a character occurs at all is asked of the whole text first,
+    tens of times faster than any regex search, so a report without it costs no search. A match
+    running into the next block is left out, as in ``Report.scan``.
+    """
+    text, starts, blocks = report._index_all if cells else report._index_prose
+    found = []
+    for ch, pattern in hints:
+        if ch in text:
+            for m in pattern.finditer(text):
+                i = bisect.bisect_right(starts, m.start()) - 1
+                if m.end() - starts[i] <= len(blocks[i].text):
+                    found.append((i, m.start() - starts[i]))
+    found.sort()
+    return [(blocks[i], start) for i, start in found]
+
+
+def blocks_with_hints(report, hints, *, cells: bool = True) -> list[Block]:
+    """The blocks in which any hint matches (see hint_matches), in order, each once."""
+    return list({id(block): block for block, _ in hint_matches(report, hints, cells=cells)}.values())
+
+
+# The blocks worth a search with _DOCNO_RE (which begins with a look-behind: slow over the whole
+# report), found by the brackets of the document numbers each rule reports (see blocks_with_hints).
+# C501: a year after an opening bracket other than 〔, or between 〔 and a closing bracket other than 〕.
+_DOCNO_OPENERS, _DOCNO_CLOSERS = "[【(（［〔", "]】)）］〕"
+_YEAR = r"[ \u3000]*(?:19|20)\d\d"
+_C501_HINTS = (
+    *((o, rx.compile(re.escape(o) + _YEAR)) for o in _DOCNO_OPENERS if o != "〔"),
+    ("〔", rx.compile(f"〔{_YEAR}[ \u3000]*[{re.escape(_DOCNO_CLOSERS.replace('〕', ''))}]")),
+)
+# C502: a closing bracket followed by 第 or a zero.
+_C502_HINTS = tuple((c, rx.compile(re.escape(c) + r"[ \u3000]*[第0]")) for c in _DOCNO_CLOSERS)
+
+
+def _spaces_before(text: str, i: int) -> int:
+    """Where the run of spaces (ASCII or ideographic) that ends at ``i`` begins."""
+    while i and text[i - 1] in " \u3000":
+        i -= 1
+    return i
 
 
 class DocumentNumberBrackets(Rule):
@@ -82,17 +119,19 @@ class DocumentNumberBrackets(Rule):
     fixable = True
 
     def check(self, report, ctx):
-        for block in report.blocks_with(_DOCNO_HINT_RE):
-            for m in _DOCNO_RE.finditer(block.text):
-                if m["open"] == "〔" and m["close"] == "〕":
-                    continue
-                fix = tuple(Edit(block.span(m.start(g), m.end(g)), rep)
-                            for g, rep in (("open", "〔"), ("close", "〕")) if m[g] != rep)
-                shown = f"{m['open']}{m['year']}{m['close']}"
-                yield self.finding(block.span(m.start("open"), m.end("close")),
-                                   f"发文字号的年份应使用六角括号〔{m['year']}〕，而不是“{shown}”",
-                                   f"the year in a document number takes 〔〕 brackets: 〔{m['year']}〕, not '{shown}'",
-                                   fix=fix, found=shown)
+        # Each hint match begins at the opening bracket of a document number's year: the number begins
+        # there or at the spaces before it.
+        for block, start in hint_matches(report, _C501_HINTS):
+            m = _DOCNO_RE.match(block.text, _spaces_before(block.text, start))
+            if m is None or m["open"] == "〔" and m["close"] == "〕":
+                continue
+            fix = tuple(Edit(block.span(m.start(g), m.end(g)), rep)
+                        for g, rep in (("open", "〔"), ("close", "〕")) if m[g] != rep)
+            shown = f"{m['open']}{m['year']}{m['close']}"
+            yield self.finding(block.span(m.start("open"), m.end("close")),
+                               f"发文字号的年份应使用六角括号〔{m['year']}〕，而不是“{shown}”",
+                               f"the year in a document number takes 〔〕 brackets: 〔{m['year']}〕, not '{shown}'",
+                               fix=fix, found=shown)
 
 
 class NestedTitleMarks(Rule):
@@ -152,7 +191,11 @@ class NestedTitleMarks(Rule):
     fixable = True
 
     def check(self, report, ctx):
-        for block in report.blocks_with(_TITLE_MARK_RE):
+        joined, _, blocks = report._index_all
+        suspects = _nested_title_mark_lines(joined) | _lines_of_angles_in_titles(joined)
+        for block in (blocks[i] for i in sorted(suspects)):
+            if "《" not in block.text:
+                continue
             text = block.text
             pairs = self._pairs(text)
             titles = [(o, c) for o, (c, _) in pairs.items() if text[o] == "《"]
@@ -213,6 +256,31 @@ _ANGLE_CHARS = "<>＜＞"
 _ANGLE_OPEN_RE = rx.compile(f"[{''.join(_ANGLES)}]")
 _TITLE_MARKS_RE = rx.compile("[《〈》〉]")
 
+# C503's prefilter. Where every title is a pair 《…》 with no title mark inside, alone or inside
+# 〈…〉, no title is nested in another and an angle bracket inside a title stands between a 《 and
+# its 》: only the blocks where a mark is left once those pairs are deleted (titles first, then the
+# 〈…〉 around them), or where a 《 is followed by an angle bracket before any title mark, are
+# checked exactly. Each search begins with its opening mark.
+_FLAT_TITLE_RES = (("《", rx.compile("《[^《》〈〉\n]*》")), ("〈", rx.compile("〈[^《》〈〉\n]*〉")))
+_ANGLE_IN_TITLE_RE = rx.compile("《[^《》〈〉\n]*[<＜]")
+
+
+def _nested_title_mark_lines(text: str) -> set[int]:
+    """The lines of ``text`` (blocks joined by newlines) with a title mark outside the pairs described above."""
+    for opener, pair_re in _FLAT_TITLE_RES:
+        if opener in text:
+            text = pair_re.sub("", text)
+    if not any(mark in text for mark in "《》〈〉"):
+        return set()
+    return _lines_of(text, _TITLE_MARKS_RE)
+
+
+def _lines_of_angles_in_titles(text: str) -> set[int]:
+    """The lines of ``text`` where an angle bracket follows a 《 with no title mark between."""
+    if "<" not in text and "＜" not in text:
+        return set()
+    return _lines_of(text, _ANGLE_IN_TITLE_RE)
+
 
 _PAIRS = {"（": "）", "《": "》", "“": "”", "〔": "〕", "【": "】"}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
@@ -225,6 +293,64 @@ _BRACKET_CHAR_RE = rx.compile("[" + re.escape("".join([*_PAIRS, *_CLOSERS, *_HAL
 _LIST_MARKER_RE = rx.compile(r"(?:^|(?<=[\s，。；：、,;:]))(?:[\d一二三四五六七八九十]{1,2}|[A-Za-z])[）)]")
 # What every list marker contains; unlike _LIST_MARKER_RE (a look-behind first) it is quick to search for.
 _LIST_MARKER_HINT_RE = rx.compile(r"[\d一二三四五六七八九十A-Za-z][）)]")
+
+
+# C504's prefilter. A block whose brackets (list markers aside) delete to nothing, pair by adjacent pair,
+# is balanced: the exact check would find nothing there. Each type's pairs are deleted by one search
+# that begins with its opening character (found many times faster than a class of all of them), the
+# innermost types first so that one round deletes the usual nesting "（…〔2021〕…《…》…）".
+_BRACKETS = "".join([*_PAIRS, *_CLOSERS, *_HALF])
+_PAIR_RES = tuple(
+    (o, rx.compile(f"{re.escape(o)}[^{re.escape(_BRACKETS)}\\n]*[{re.escape(c)}{re.escape(half)}]"))
+    for o, c, half in (("〔", "〕", ""), ("“", "”", ""), ("【", "】", ""), ("《", "》", ""), ("（", "）", ")"),
+                       ("(", "）", ")"))
+)
+_LEFT_BRACKET_RE = rx.compile(f"[{re.escape(_BRACKETS)}]")
+# The blocks the exact check looks at (a half-width bracket alone is never reported).
+_FULL_WIDTH_BRACKET_RE = rx.compile(f"[{re.escape(''.join([*_PAIRS, *_CLOSERS]))}]")
+# A list marker's closing bracket after a clause's punctuation, as _LIST_MARKER_RE finds it, searched for
+# by the bracket itself (a look-behind first would be tried at every position). A marker at a block's
+# start needs no search: no opening bracket stands before it, so it is never deleted as part of a pair.
+_MARKER_CLOSER_RES = tuple(
+    (closer, rx.compile(re.escape(closer) + "(?:" + "|".join(
+        rf"(?<=[\s，。；：、,;:]{numeral}{re.escape(closer)})"
+        for numeral in (r"[\d一二三四五六七八九十]", r"[\d一二三四五六七八九十]{2}", "[A-Za-z]")) + ")"))
+    for closer in "）)"
+)
+
+
+def _unpaired_bracket_lines(text: str) -> set[int]:
+    """The lines of ``text`` (blocks joined by newlines) holding a bracket that is not part of a nested pair."""
+    while True:
+        deleted = 0
+        for opener, pair_re in _PAIR_RES:
+            if opener in text:
+                text, n = pair_re.subn("", text)
+                deleted += n
+        if not any(ch in text for ch in _BRACKETS):
+            return set()
+        if not deleted:
+            break
+    return _lines_of(text, _LEFT_BRACKET_RE)
+
+
+def _list_marker_lines(text: str) -> set[int]:
+    """The lines of ``text`` holding a list marker "1）": the exact check does not pair its bracket."""
+    lines: set[int] = set()
+    for closer, marker_re in _MARKER_CLOSER_RES:
+        if closer in text:
+            lines |= _lines_of(text, marker_re)
+    return lines
+
+
+def _lines_of(text: str, pattern: re.Pattern[str]) -> set[int]:
+    """The (0-based) lines of ``text`` in which ``pattern`` matches."""
+    lines, line, pos = set(), 0, 0
+    for m in pattern.finditer(text):
+        line += text.count("\n", pos, m.start())
+        pos = m.start()
+        lines.add(line)
+    return lines
 
 
 class UnbalancedBrackets(Rule):
@@ -286,8 +412,11 @@ class UnbalancedBrackets(Rule):
     severity = Severity.WARNING
 
     def check(self, report, ctx):
-        for block in report.blocks_with(_ANY_BRACKET_RE, cells=False):
-            if isinstance(block, (Paragraph, Heading)):
+        joined, _, blocks = report._index_prose
+        suspects = _unpaired_bracket_lines(joined) | _list_marker_lines(joined)
+        for i in sorted(suspects):
+            block = blocks[i]
+            if isinstance(block, (Paragraph, Heading)) and _FULL_WIDTH_BRACKET_RE.search(block.text):
                 yield from self._check_block(block)
 
     def _check_block(self, block):
@@ -400,7 +529,7 @@ class DocumentNumberFormat(Rule):
     fixable = True
 
     def check(self, report, ctx):
-        for block in report.blocks_with(_DOCNO_HINT_RE):
+        for block in blocks_with_hints(report, _C502_HINTS):
             text = block.text
             for m in _DOCNO_RE.finditer(text):
                 s = _SERIAL_RE.match(text, m.end("close"))
@@ -422,7 +551,11 @@ class DocumentNumberFormat(Rule):
 
 
 # --------------------------------------------------------------------------- C505
-_DOUBLED_RE = rx.compile(r"([，。、；：《》])\1+")
+_DOUBLED_MARKS = "，。、；：《》"
+_DOUBLED_RE = rx.compile(f"([{_DOUBLED_MARKS}])\\1+")
+# The blocks worth checking: one search per mark, for the mark followed by itself. A pattern beginning
+# with a single literal is found several times faster than _DOUBLED_RE, which begins with a class.
+_DOUBLED_HINTS = tuple((ch, rx.compile(f"{ch}(?={ch})")) for ch in _DOUBLED_MARKS)
 
 
 class DoubledPunctuation(Rule):
@@ -479,7 +612,7 @@ class DoubledPunctuation(Rule):
     fixable = True
 
     def check(self, report, ctx):
-        for block in report.blocks_with(_DOUBLED_RE):
+        for block in blocks_with_hints(report, _DOUBLED_HINTS):
             text = block.text
             for m in _DOUBLED_RE.finditer(text):
                 ch = m.group(1)
@@ -507,6 +640,16 @@ _REGULATION_LIKE_RE = rx.compile(
 # The title written in running text without 《》 (or in quotation marks).
 _BARE_REGULATION_RE = rx.compile(r"(?:中华人民共和国)?政府信息公开条例")
 _PLACE_BEFORE_RE = rx.compile(r"[省市区县州旗盟镇乡]$")
+# C506's prefilter (see blocks_with_hints). A misquoted title ends in 条例 and its closing mark; the
+# accepted titles written exactly are left out. A bare title contains 政府信息公开条例; one right after
+# an opening title mark is enclosed and left out. Almost every report cites the Regulation correctly
+# many times: those citations are passed over by the search itself.
+_C506_HINTS = (
+    ("例", rx.compile("条例(?:" + "|".join(
+        "".join(f"(?<!{o}{title})" for title in sorted(_ACCEPTED_TITLES)) + c for o, c in ("《》", "〈〉"))
+        + r"|[^\S\n]+[》〉])")),
+    ("例", rx.compile("政府信息公开条例(?<![《〈<＜]政府信息公开条例)(?<![《〈<＜]中华人民共和国政府信息公开条例)")),
+)
 
 
 class RegulationTitle(Rule):
@@ -577,7 +720,7 @@ class RegulationTitle(Rule):
     severity = Severity.INFO
 
     def check(self, report, ctx):
-        for block in report.blocks_with(_TIAOLI_RE):
+        for block in blocks_with_hints(report, _C506_HINTS):
             text = block.text
             enclosed = self._enclosed(text)
             # Misquoted titles: the whole content of a 《》 or 〈〉 pair.
@@ -647,6 +790,10 @@ _DECREE_492_RE = rx.compile(rf"国务院令{_SP}(?:第{_SP})?492{_SP}号")
 _OLD_ARTICLES_RE = rx.compile(r"第三十一条|第三十二条")
 # "本报告期内" is a time, not the report's basis: the basis sentence says 编制/年度报告, or cites 31 and 32 together.
 _REPORT_CONTEXT_RE = rx.compile(r"年度报告|年报|编制|报告如下|第三十一条[、和及，,]第三十二条")
+# The blocks worth checking (see blocks_with_hints): a literal every match of a pattern above contains.
+# The trial format is looked for in 2021-format reports only.
+_C507_HINTS = (("令", rx.compile("国务院令")), ("三", rx.compile("第三十(?=[一二]条)")))
+_C507_HINTS_2021 = (("函", rx.compile("国办公开办函")), ("试", rx.compile("试行")), *_C507_HINTS)
 _HISTORY_RE = rx.compile(r"修订|修改|废止|替代|取代|不再|原《|原条例|旧|此前|以前|2008年|二〇〇八年")
 _SENTENCE_STOP = "。！？!?；;"
 
@@ -730,7 +877,7 @@ class OutdatedBasis(Rule):
     requires = frozenset({"structure", "year"})
 
     def check(self, report, ctx):
-        for block in report.blocks_with(_C507_CANDIDATES_RE):
+        for block in blocks_with_hints(report, _C507_HINTS_2021 if report.era is Era.FMT2021 else _C507_HINTS):
             text = block.text
             if report.era is Era.FMT2021:
                 for m in _TRIAL_FORMAT_RE.finditer(text):

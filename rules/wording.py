@@ -7,6 +7,7 @@ import re
 from reportlint import rx
 
 from reportlint.rule import Edit, Rule, Severity
+from reportlint.rules.citations import blocks_with_hints
 
 _JIEZHI_RE = rx.compile(
     r"截止(?=[ \u3000]*(?:目前|当前|现在|今|年底|年末|月底|本年|上年|去年|今年|当年|(?:19|20)\d{2}[ \u3000]*年|\d{1,2}[ \u3000]*月"
@@ -69,12 +70,15 @@ class JiezhiMisuse(Rule):
     fixable = True
 
     def check(self, report, ctx):
-        for block in report.blocks_with(_JIEZHI_RE):
-            for m in _JIEZHI_RE.finditer(block.text):
-                # Replace only 止: the two characters may stand on different lines.
-                fix = (Edit(block.span(m.start() + 1, m.end()), "至"),)
-                yield self.finding(block.span(m.start(), m.end()), "表示“到某时为止”应写“截至”，不是“截止”",
-                                   "'截止' (to stop) is used for 'up to a time': write '截至'", fix=fix)
+        if "截" not in report._index_all[0]:
+            return  # a character test of the whole text costs far less than any search
+        # One search of the whole text: the pattern begins with a literal, and nothing it looks at
+        # ahead can run into the next block.
+        for block, start, end, _ in report.scan(_JIEZHI_RE):
+            # Replace only 止: the two characters may stand on different lines.
+            fix = (Edit(block.span(start + 1, end), "至"),)
+            yield self.finding(block.span(start, end), "表示“到某时为止”应写“截至”，不是“截止”",
+                               "'截止' (to stop) is used for 'up to a time': write '截至'", fix=fix)
 
 
 _PLACEHOLDER_RE = rx.compile(
@@ -89,10 +93,13 @@ _SURNAMES = set(
     "姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵钱严覃武戴莫孔汤"
 )
 _PERSON_AFTER_RE = rx.compile(r"同志|[局市县区镇乡村处科部室厅委办]长|[区县市镇乡村办]?主任|[部厅处科]?书记")
-_SLOT_RE = rx.compile(r"[【\[［][ \u3000]*(?:单位|机关|部门|文件|发文)?(?:名称|全称|日期|时间|姓名|文号|字号)[ \u3000]*[】\]］]")
+_SLOT_OPENERS = "【[［"
+_SLOT_REST = r"[ \u3000]*(?:单位|机关|部门|文件|发文)?(?:名称|全称|日期|时间|姓名|文号|字号)[ \u3000]*[】\]］]"
+_SLOT_RE = rx.compile(f"[{re.escape(_SLOT_OPENERS)}]{_SLOT_REST}")
 # Not the end of an adjective: 宝贵、珍贵、昂贵 … followed by 办事/办公.
 _GUIBAN_RE = rx.compile(r"(?<![宝珍昂富名可高尊权华])贵办")
-_CHECKBOX_RE = rx.compile(r"[（(][ \u3000]*[)）]")
+_CHECKBOX_REST = r"[ \u3000]*[)）]"
+_CHECKBOX_RE = rx.compile(f"[（(]{_CHECKBOX_REST}")
 _TICK_HINT_RE = rx.compile(
     r"[（(][ \u3000]*(?:请[ \u3000]*)?(?:在[^（）()]{0,4}内[ \u3000]*)?[画划打][ \u3000]*[√✓✔][ \u3000]*(?:选定|选择)?[ \u3000]*[)）]"
 )
@@ -104,16 +111,18 @@ _EMPTY_SIGNER_RE = rx.compile(
     rf"(?=[ \u3000]*$|[ \u3000]+(?:{_SIGNERS}|公开时间|填报时间|填表时间|审核时间|时间|日期|联系电话|电话)[ \u3000]*[：:])"
 )
 
-# The blocks worth checking, found by one whole-report search per pattern. The placeholder and
-# 贵办 patterns begin with look-behinds, which make such a search ~10–20× slower: they are
-# stood in for by what each of their matches contains (two placeholder characters, "贵办").
-_W604_PREFILTERS = (
-    rx.compile(r"XX|xx|ＸＸ|××|\*\*|○○|〇〇"),  # _PLACEHOLDER_RE
-    _SLOT_RE,
-    rx.compile("贵办"),  # _GUIBAN_RE
-    _TICK_HINT_RE,
-    _CHECKBOX_RE,
-    _EMPTY_SIGNER_RE,
+# The blocks worth checking: (a character, a pattern beginning with a literal) for each of the patterns
+# above, the pattern matching wherever the rule's does and the character in each match (see
+# blocks_with_hints). Patterns beginning with a class or a look-behind are stood in for by a piece of
+# theirs: two placeholder characters, the opening bracket of a slot or a check box, a tick, "贵办", and
+# the "人：" of a signer label.
+_W604_HINTS = (
+    *((ch, rx.compile(re.escape(ch * 2))) for ch in "XxＸ×*○〇"),
+    *((ch, rx.compile(re.escape(ch) + _SLOT_REST)) for ch in _SLOT_OPENERS),
+    ("贵", rx.compile("贵办")),
+    *((ch, rx.compile(ch)) for ch in "√✓✔"),
+    *((ch, rx.compile(re.escape(ch) + _CHECKBOX_REST)) for ch in "（("),
+    ("人", rx.compile(r"人[ \u3000]*[：:]")),
 )
 
 
@@ -194,7 +203,7 @@ class TemplateResidue(Rule):
     severity = Severity.ERROR
 
     def check(self, report, ctx):
-        for block in report.blocks_with_any(_W604_PREFILTERS):
+        for block in blocks_with_hints(report, _W604_HINTS):
             text = block.text
             for pattern, zh, en in (
                 (_PLACEHOLDER_RE, "占位符", "placeholder"),
@@ -320,15 +329,16 @@ class HalfwidthPunctuation(Rule):
     fixable = True
 
     def check(self, report, ctx):
-        for block in report.blocks_with(_ASCII_PUNCT_RE):
+        for block in blocks_with_hints(report, _ASCII_PUNCT_HINTS):
             text = block.text
             if not any(ch in _FULLWIDTH for ch in text):
                 continue
             skip = self._marker_separator(block)
             # (start, end of the reported span, [(position, replacement)])
             found: list[tuple[int, int, list[tuple[int, str]]]] = []
-            for i, ch in enumerate(text):
-                if ch not in ",;:?!" or i in skip:
+            for mark in _HALF_MARK_RE.finditer(text):  # only the marks, not every character
+                i, ch = mark.start(), mark.group()
+                if i in skip:
                     continue
                 j = i + 1
                 while j < len(text) and text[j] in " \u3000":
@@ -359,7 +369,8 @@ class HalfwidthPunctuation(Rule):
         """Half-width ( ) in pairs (with a half- or full-width partner) around Chinese text."""
         stack: list[int] = []
         out = []
-        for i, ch in enumerate(text):
+        for bracket in _ROUND_BRACKET_RE.finditer(text):  # only the brackets, not every character
+            i, ch = bracket.start(), bracket.group()
             if ch in "(（":
                 stack.append(i)
             elif ch in ")）" and stack:
@@ -382,8 +393,13 @@ class HalfwidthPunctuation(Rule):
 # --------------------------------------------------------------------------- W603
 # A number (digits, decimals, a percent sign) and a Chinese character side by side,
 # with nothing, or exactly one space, between them.
-# W602 prefilter: only a block holding an ASCII mark can have one between Chinese characters.
-_ASCII_PUNCT_RE = rx.compile("[,;:?!()]")
+# W602 prefilter: only a block holding an ASCII mark can have one between Chinese characters. Each
+# mark is searched for on its own (a literal is found many times faster than a class of them), and
+# only when it occurs in the report at all (see blocks_with_hints).
+_ASCII_PUNCT_HINTS = tuple((ch, rx.compile(re.escape(ch))) for ch in ",;:?!()")
+# What the loops of W602 look at, found by regex rather than by a loop over every character.
+_HALF_MARK_RE = rx.compile("[,;:?!]")
+_ROUND_BRACKET_RE = rx.compile("[(（)）]")
 _NUM_THEN_HAN_RE = rx.compile(r"\d(?:[.,]\d+)*[%％]?(?P<gap>[ \u3000]?)(?=[\u4e00-\u9fff])")
 _HAN_THEN_NUM_RE = rx.compile(r"[\u4e00-\u9fff](?P<gap>[ \u3000]?)(?=\d)")
 # A space or an ideographic space between a number and a Chinese character (either way round): the
@@ -507,9 +523,11 @@ _EMAIL_OK_RE = rx.compile(r"^[A-Za-z0-9._%+\-]+@(?:[A-Za-z0-9](?:[A-Za-z0-9\-]*[
 _POSTCODE_RE = rx.compile(r"(?:邮编|邮政编码)[ \u3000]*[：:为]?[ \u3000]*(?P<v>\d+)(?![\d.])")
 # The blocks worth checking: each match of the four patterns above holds one of these words
 # (邮 stands for 邮箱, 邮件, 邮编 and 邮政编码; mail for E-mail, e-mail, Email). Each is searched
-# for on its own: a literal is found many times faster than the patterns or an alternation.
-_W605_PREFILTERS = tuple(rx.compile(word) for word in
-                         ("电话", "传真", "手机", "热线", "@", "＠", "邮", "信箱", "mail", "MAIL"))
+# for on its own (a literal is found many times faster than the patterns or an alternation), and only
+# when the word's rarest character occurs in the report at all (see blocks_with_hints).
+_W605_HINTS = tuple((ch, rx.compile(word)) for ch, word in (
+    ("话", "电话"), ("真", "传真"), ("手", "手机"), ("线", "热线"), ("@", "@"), ("＠", "＠"), ("邮", "邮"),
+    ("箱", "信箱"), ("m", "mail"), ("M", "MAIL")))
 
 
 def phone_problem(value: str) -> str | None:
@@ -607,7 +625,7 @@ class ContactFormat(Rule):
     severity = Severity.WARNING
 
     def check(self, report, ctx):
-        for block in report.blocks_with_any(_W605_PREFILTERS):
+        for block in blocks_with_hints(report, _W605_HINTS):
             text = block.text
             yield from self._phones(block, text)
             yield from self._emails(block, text)
