@@ -198,3 +198,15 @@ def test_n303_needs_an_application_context_for_table_three():
 
 def test_n303_only_for_fmt_eras():
     assert codes_lines(report(body="本年新收政府信息公开申请15件。"), select="N303") == []
+
+
+def test_the_category_hint_keeps_only_words_that_hold_no_other():
+    import random
+
+    from reportlint.rules.crosscheck import _without_longer
+
+    rng = random.Random(303)
+    for _ in range(2000):
+        words = {"".join(rng.choice("申请公开信息") for _ in range(rng.randint(1, 5))) for _ in range(rng.randint(1, 12))}
+        assert _without_longer(words) == {w for w in words if not any(v != w and v in w for v in words)}, words
+    assert _without_longer({"不予公开", "公开", "答复"}) == {"公开", "答复"}
