@@ -27,6 +27,7 @@ shift/reduce loop:
 
 from __future__ import annotations
 
+from itertools import chain
 from typing import Any, Callable, Iterable, Mapping, NamedTuple
 
 END = "$END"
@@ -67,11 +68,12 @@ def run(tables: Tables, tokens: Iterable[tuple[str, Any]], callbacks: Mapping[st
     A terminal's value is passed to the callbacks as the whole pair. Raises
     :class:`LalrError` on a token the grammar does not allow.
 
-    Every token costs a shift and about three reductions (``paragraph`` →
-    ``_item`` → the ``_item*`` list), so the loop keeps their work small: a
+    Every token costs a shift and about two reductions (``paragraph``, then
+    the list of the ``(…)*`` repetition), so the loop keeps their work small: a
     rule's children need flattening only when one of them comes from a spliced
     rule, which depends on the rule alone and is found out at its first
-    reduction, not looked for at every one.
+    reduction, not looked for at every one; and a repetition's list grows in
+    place, without a call.
     """
     states, accept = tables.states, tables.accept
     # Per rule: [name, length, callback (None for a spliced rule), children need flattening (None: not known yet)].
@@ -79,7 +81,7 @@ def run(tables: Tables, tokens: Iterable[tuple[str, Any]], callbacks: Mapping[st
     state = tables.start
     state_stack = [state]
     value_stack: list = []
-    for token in _with_end(tokens):
+    for token in chain(tokens, _END_TOKEN):
         symbol = token[0]
         while True:
             action = states[state].get(symbol)
@@ -92,6 +94,18 @@ def run(tables: Tables, tokens: Iterable[tuple[str, Any]], callbacks: Mapping[st
                 break
             rule = rules[~action]
             name, size, callback, flatten = rule
+            if size == 2 and callback is None and flatten and type(value_stack[-2]) is _Spliced:
+                # The step of ``x*`` (a list so far, then one more item): what _spliced does, in place.
+                child = value_stack.pop()
+                value = value_stack.pop()
+                value.extend(child) if type(child) is _Spliced else value.append(child)
+                del state_stack[-2:]
+                state = states[state_stack[-1]][name]
+                state_stack.append(state)
+                value_stack.append(value)
+                if state == accept and symbol == END:
+                    return value
+                continue
             if size == 1:  # most reductions: one child, no slicing
                 children = [value_stack.pop()]
                 state_stack.pop()
@@ -115,9 +129,7 @@ def run(tables: Tables, tokens: Iterable[tuple[str, Any]], callbacks: Mapping[st
     raise LalrError(END, None, ())  # pragma: no cover - the end token always ends the loop above
 
 
-def _with_end(tokens: Iterable[tuple[str, Any]]):
-    yield from tokens
-    yield (END, None)
+_END_TOKEN = ((END, None),)  # after the last token (chained in C: no generator step per token)
 
 
 def _spliced(children: list, flatten: bool) -> "_Spliced":

@@ -28,30 +28,32 @@ class ParseError(Exception):
     """The lines could not be arranged into a report (a bug, reported as E002)."""
 
 
-def _tokens(source: Source) -> Iterator[tuple[str, int]]:
-    """One (terminal, index of the logical line) pair per logical line."""
+_ROLE_TOKENS = {"title": "TITLE", "signature": "SIGNATURE", "closing-date": "CLOSING_DATE"}
+_HEADING_TOKENS = (None, "HEADING1", "HEADING2", "HEADING3", "HEADING4")
+
+
+def _tokens(source: Source) -> Iterator[tuple]:
+    """One (terminal, index of the logical line) pair per logical line.
+
+    A heading's token carries its (level, match) as a third item, so that the
+    heading is not matched a second time when its block is made.
+    """
     seen_heading = False
     roles = source.roles
     for i, line in enumerate(source.logical):
-        role = roles.get(i, "")
-        if role == "title":
-            kind = "TITLE"
-        elif role == "signature":
-            kind = "SIGNATURE"
-        elif role == "closing-date":
-            kind = "CLOSING_DATE"
+        if i in roles and roles[i] in _ROLE_TOKENS:
+            yield (_ROLE_TOKENS[roles[i]], i)
         elif line.kind == "row":
-            kind = "ROW"
+            yield ("ROW", i)
         else:
             h = match_heading(line.text)
             if h:
-                kind = f"HEADING{h[0]}"
                 seen_heading = True
+                yield (_HEADING_TOKENS[h[0]], i, h)
             elif not seen_heading and _META_RE.search(line.text):
-                kind = "META"
+                yield ("META", i)
             else:
-                kind = "TEXT"
-        yield (kind, i)
+                yield ("TEXT", i)
 
 
 _tables: lalr.Tables | None = None
@@ -77,8 +79,8 @@ def _get_tables() -> lalr.Tables:
     return _tables
 
 
-def _heading(line: LogicalLine) -> Heading:
-    level, m = match_heading(line.text)  # type: ignore[misc]
+def _heading(line: LogicalLine, matched) -> Heading:
+    level, m = matched  # match_heading(line.text)
     num_text = m.group("num")
     number = int(num_text) if num_text.isdigit() else cn_number(num_text)
     return Heading(line, level=level, number=number, marker=m.group(0).strip(" \u3000"),
@@ -92,7 +94,8 @@ def _callbacks(lines: tuple[LogicalLine, ...]) -> dict:
         return ("title", Paragraph(lines[items[0][1]], role="title"))
 
     def heading(items):
-        return _heading(lines[items[0][1]])
+        token = items[0]
+        return _heading(lines[token[1]], token[2])
 
     def paragraph(items):
         return Paragraph(lines[items[0][1]])
@@ -104,7 +107,7 @@ def _callbacks(lines: tuple[LogicalLine, ...]) -> dict:
         rows = []
         for _, i in items:
             line = lines[i]
-            rows.append(Row(tuple(Cell(c) for c in line.cells), line))
+            rows.append(Row(tuple(map(Cell, line.cells)), line))
         return Table(tuple(rows))
 
     def closing(items):
