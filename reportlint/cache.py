@@ -114,10 +114,13 @@ def _dump_diagnostics(diagnostics) -> list[dict]:
     } for d in diagnostics]
 
 
+_SEVERITIES = {s.value: s for s in Severity}  # a dict lookup; calling Severity(value) costs several
+
+
 def _load_diagnostics(entries, path: str) -> list[Diagnostic]:
-    return [Diagnostic(path, str(d["code"]), str(d["name"]), Severity(d["severity"]), Span(*d["span"]),
+    return [Diagnostic(path, str(d["code"]), str(d["name"]), _SEVERITIES[d["severity"]], Span(*d["span"]),
                        Message(str(d["zh"]), str(d["en"])), dict(d["evidence"]),
-                       tuple(Edit(Span(*sp), str(rep)) for sp, rep in d["fix"]), d["locator"])
+                       tuple(Edit(Span(*sp), str(rep)) for sp, rep in d["fix"]) if d["fix"] else (), d["locator"])
             for d in entries]
 
 

@@ -88,3 +88,13 @@ def test_no_diagnostics_is_an_empty_list(tmp_path, capsys):
     clean.write_text("", encoding="utf-8")
     _, out, _ = run(capsys, str(clean), "--format", "json", "--select", "C503")
     assert json.loads(out)["diagnostics"] == [] and '"diagnostics": [],' in out
+
+
+def test_the_one_line_encoder_writes_what_the_standard_encoder_writes():
+    from reportlint.formatters.json_format import _one_line_encoder
+
+    plain = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
+    encode = _one_line_encoder()
+    for obj in ({"code": "N301", "evidence": {"parts": [64, 27], "sum": 2.5, "ok": True, "none": None}},
+                {"message": "“引号”\n\t\"\\", "locator": "t2r3", "nested": {"a": [[], {}]}}, {}):
+        assert encode(obj) == plain(obj)
