@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from itertools import accumulate, compress, count, repeat
-from operator import and_, itemgetter
+from operator import itemgetter
 
 import re
 
@@ -295,18 +295,19 @@ def _detect_layout(ls: _Lines) -> tuple[str, int]:
 
     The lines are counted and measured by passes in C over the columns.
     """
-    kind, role = ls.kind, ls.role
-    is_prose = list(map("prose".__eq__, kind))
-    prose = sum(is_prose) - sum(1 for k in role if is_prose[k])  # prose lines without a role
+    prose_lines = list(map("prose".__eq__, ls.kind))
+    for k in ls.role:
+        prose_lines[k] = False  # prose lines without a role
+    prose = prose_lines.count(True)
     if prose < 5:
         return "paragraph", 0
-    unterminated = list(map(and_, is_prose, map(CLOSED.__ne__, ls.end)))
-    for k in role:
-        unterminated[k] = False
-    if sum(unterminated) < 3 or sum(unterminated) * 2 < prose:
+    ends = list(compress(ls.end, prose_lines))
+    unterminated = prose - ends.count(CLOSED)
+    if unterminated < 3 or unterminated * 2 < prose:
         return "paragraph", 0  # too few even if all were full width: no need to measure the lines
     full = _full_width(ls)  # measures every line
-    wrapped_lines = sum(map((full * 0.7).__le__, compress(ls.width, unterminated)))
+    widths = compress(compress(ls.width, prose_lines), map(CLOSED.__ne__, ends))  # of the unterminated prose lines
+    wrapped_lines = sum(map((full * 0.7).__le__, widths))
     if wrapped_lines >= 3 and wrapped_lines * 2 >= prose:
         return "wrapped", full
     return "paragraph", 0
@@ -468,7 +469,7 @@ def _join(ls: _Lines, i: int, j: int, kind: str = "text") -> LogicalLine:
     if j - i == 1:
         return _single(ls.text[i], ls.number[i], ls.column[i], kind)
     texts = ls.text[i:j]
-    offsets = accumulate(map(len, texts[:-1]), initial=0)
+    offsets = accumulate(map(len, texts), initial=0)  # one more than the lines: map stops at the last line
     segments = tuple(map(Segment, offsets, ls.number[i:j], ls.column[i:j]))
     return LogicalLine("".join(texts), segments, kind)
 
@@ -512,13 +513,17 @@ def repair(lines: list[str]) -> tuple[tuple[LogicalLine, ...], str, dict[int, st
             i += 1
             continue
         j = i + 1
-        if j < n and _may_continue(ls, i, wrapped, full):
-            # The blank lines between two lines are the numbers skipped between them; from
-            # the second line on, the paragraph's lines are prose (see _may_continue).
-            while (j < n and kind[j] == "prose" and j not in role and number[j] - number[j - 1] <= _MAX_GAP + 1
-                   and (j == i + 1 or (end[j - 1] != CLOSED if wrapped
-                                       else end[j - 1] == OPEN and not _width_at_most(ls, j - 1, _MIN_BROKEN_WIDTH - 1)))):
-                j += 1
+        # A prose line's own test is the one the loop makes of every line it goes on from.
+        if kind[i] == "prose" or _may_continue(ls, i, wrapped, full):
+            # The blank lines between two lines are the numbers skipped between them.
+            if wrapped:
+                while (j < n and kind[j] == "prose" and j not in role and number[j] - number[j - 1] <= _MAX_GAP + 1
+                       and end[j - 1] != CLOSED):
+                    j += 1
+            else:
+                while (j < n and kind[j] == "prose" and j not in role and number[j] - number[j - 1] <= _MAX_GAP + 1
+                       and end[j - 1] == OPEN and not _width_at_most(ls, j - 1, _MIN_BROKEN_WIDTH - 1)):
+                    j += 1
         out.append(_join(ls, i, j))
         i = j
     return tuple(out), layout, roles
