@@ -319,9 +319,16 @@ _MARKER_CLOSER_RES = tuple(
 )
 
 
+# Rounds of deleting innermost pairs before the lines with a bracket left go to the exact check as
+# they are: a round deletes one level of nesting, real text nests three or four deep, and a line
+# with thousands of levels would otherwise cost a pass over the whole text per level.
+_MAX_ROUNDS = 8
+
+
 def _unpaired_bracket_lines(text: str) -> set[int]:
-    """The lines of ``text`` (blocks joined by newlines) holding a bracket that is not part of a nested pair."""
-    while True:
+    """The lines of ``text`` (blocks joined by newlines) holding a bracket that is not part of a nested pair
+    (after _MAX_ROUNDS rounds, the lines holding any bracket still there: more lines only mean more exact checks)."""
+    for _ in range(_MAX_ROUNDS):
         deleted = 0
         for opener, pair_re in _PAIR_RES:
             if opener in text:
