@@ -8,9 +8,9 @@ for the output. Reports and their facts are freed by reference counting alone
 (tests/test_no_cycles.py keeps it so), so those runs found next to nothing.
 :func:`collect_less` moves the objects made so far (the modules loaded at
 start-up) out of the collector's sight and lets it run about fourteen times
-less often; garbage cycles are still collected. Measured on the benchmark corpus with --jobs 1: 1 % fewer instructions and
-2–3 % less time (switching the collector off would save about 7 % of the time,
-and leak real cycles).
+less often; garbage cycles are still collected. Measured on the benchmark
+corpus with --jobs 1: 1 % fewer instructions and 2–3 % less time (switching
+the collector off would save about 7 % of the time, and leak real cycles).
 """
 
 from __future__ import annotations
