@@ -114,6 +114,17 @@ _WRAPPED_TAIL = [
 ]
 
 
+def body_codes_lines(body: str, code: str) -> list[tuple[str, int]]:
+    """(code, line) of each ``code`` finding in a report framed around ``body``."""
+    return codes_lines(report(body=body), select=code)
+
+
+def body_lines_of(body: str, code: str, *markers: str) -> list[tuple[str, int]]:
+    """The (code, line) list expected when ``code`` fires once on the line of each marker in the framed ``body``."""
+    text = report(body=body)
+    return sorted((code, frame_line(m, text)) for m in markers)
+
+
 def wrapped_report(lines: list[str]) -> str:
     return "\n\n".join(_WRAPPED_HEAD + lines + _WRAPPED_TAIL) + "\n"
 

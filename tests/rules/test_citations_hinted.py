@@ -6,20 +6,11 @@ Every case asserts the exact (code, line) list.
 
 from __future__ import annotations
 
-from helpers import codes_lines, frame_line, report
+from helpers import body_codes_lines, body_lines_of, codes_lines, frame_line, report
 
 from reportlint.parse import parse_source
 from reportlint.readers.text import source_from_text
 from reportlint.rules.citations import DocumentNumberBrackets
-
-
-def _found(body: str, code: str) -> list[tuple[str, int]]:
-    return codes_lines(report(body=body), select=code)
-
-
-def _at(body: str, code: str, *markers: str) -> list[tuple[str, int]]:
-    text = report(body=body)
-    return sorted((code, frame_line(m, text)) for m in markers)
 
 
 # --------------------------------------------------------------------------- C504
@@ -28,47 +19,47 @@ def _at(body: str, code: str, *markers: str) -> list[tuple[str, int]]:
 
 def test_c504_deep_nesting_of_every_kind_is_balanced():
     body = "我局（依照《关于印发〈办法〉的通知》（宁政办发〔2017〕1号）“（一）”【见附件】(含解读)）开展工作。"
-    assert _found(body, "C504") == []
+    assert body_codes_lines(body, "C504") == []
 
 
 def test_c504_full_width_bracket_with_half_width_partner_is_balanced_after_nesting():
-    assert _found(body="我局（含《条例》解读10条)开展工作。", code="C504") == []
+    assert body_codes_lines(body="我局（含《条例》解读10条)开展工作。", code="C504") == []
 
 
 def test_c504_bracket_left_after_the_pairs_are_deleted():
     body = "我局（依照《条例》（宁政办发〔2017〕1号）开展工作。"
-    assert _found(body, "C504") == _at(body, "C504", "我局（依照")
+    assert body_codes_lines(body, "C504") == body_lines_of(body, "C504", "我局（依照")
 
 
 def test_c504_crossed_pairs_are_not_deleted_as_pairs():
     body = "我局认真贯彻（《条例）》的规定。"
-    assert _found(body, "C504") == _at(body, "C504", "我局认真贯彻")
+    assert body_codes_lines(body, "C504") == body_lines_of(body, "C504", "我局认真贯彻")
 
 
 def test_c504_only_the_unbalanced_one_of_several_blocks():
     body = "我局（依照《条例》）开展工作。\n\n我局依照《条例》）开展工作。\n\n我局“依照（条例）”开展工作。"
-    assert _found(body, "C504") == _at(body, "C504", "我局依照《条例》）")
+    assert body_codes_lines(body, "C504") == body_lines_of(body, "C504", "我局依照《条例》）")
 
 
 def test_c504_list_marker_inside_a_pair_is_not_its_closing_bracket():
     # Deleting "（注：1）" as a pair would hide the unclosed "（": the marker's block is checked exactly.
     body = "我局开展工作（注：1）。"
-    assert _found(body, "C504") == _at(body, "C504", "我局开展工作")
+    assert body_codes_lines(body, "C504") == body_lines_of(body, "C504", "我局开展工作")
 
 
 def test_c504_half_width_list_marker_inside_a_pair():
     body = "我局开展工作（其中；a)。"
-    assert _found(body, "C504") == _at(body, "C504", "我局开展工作")
+    assert body_codes_lines(body, "C504") == body_lines_of(body, "C504", "我局开展工作")
 
 
 def test_c504_list_markers_at_block_start_and_after_a_clause_stay_silent():
     body = "1）我局开展工作，2）培训3次；十）宣传。\n\na）我局（依照《条例》）开展工作。"
-    assert _found(body, "C504") == []
+    assert body_codes_lines(body, "C504") == []
 
 
 def test_c504_bracket_after_a_numeral_that_is_no_list_marker_closes_its_pair():
     body = "我局（2017）开展工作，（一）培训，（三十）宣传。"
-    assert _found(body, "C504") == []
+    assert body_codes_lines(body, "C504") == []
 
 
 # --------------------------------------------------------------------------- C506
@@ -80,13 +71,13 @@ def test_c506_misquoted_titles_in_both_marks_and_with_spaces():
     lines = ["我局贯彻《中华人民共和国信息公开条例》。", "我局贯彻《关于实施〈政务公开条例〉的意见》。",
              "我局贯彻《政府信息公开管理条例　》。"]
     body = "\n\n".join(lines)
-    assert _found(body, "C506") == _at(body, "C506", *lines)
+    assert body_codes_lines(body, "C506") == body_lines_of(body, "C506", *lines)
 
 
 def test_c506_bare_titles_at_a_block_start_in_quotes_and_in_running_text():
     lines = ["政府信息公开条例规定了年度报告。", "我局贯彻“政府信息公开条例”。", "我局认真贯彻中华人民共和国政府信息公开条例。"]
     body = "\n\n".join(lines)
-    assert _found(body, "C506") == _at(body, "C506", *lines)
+    assert body_codes_lines(body, "C506") == body_lines_of(body, "C506", *lines)
 
 
 def test_c506_accepted_enclosed_and_local_titles_stay_silent():
@@ -94,7 +85,7 @@ def test_c506_accepted_enclosed_and_local_titles_stay_silent():
             "落实《关于实施〈中华人民共和国政府信息公开条例〉的办法》、〈政府信息公开条例〉、"
             "《关于贯彻中华人民共和国政府信息公开条例的通知》、<中华人民共和国政府信息公开条例>、"
             "《 政府信息公开条例 》和市政府信息公开条例。")
-    assert _found(body, "C506") == []
+    assert body_codes_lines(body, "C506") == []
 
 
 # --------------------------------------------------------------------------- C503
@@ -105,18 +96,18 @@ def test_c503_nested_titles_and_angles_inside_titles():
     lines = ["我局转发《关于学习《条例》的通知》。", "我局制定《实施<条例>的办法》。", "我局制定《实施＜条例＞的办法》。",
              "我局转发《关于〈决定〉和<条例>的通知》。", "我局转发〈关于《办法》的〈通知〉〉和《关于《条例》的说明》。"]
     body = "\n\n".join(lines)
-    assert _found(body, "C503") == _at(body, "C503", *lines)
+    assert body_codes_lines(body, "C503") == body_lines_of(body, "C503", *lines)
 
 
 def test_c503_only_the_nested_one_of_several_blocks():
     body = "我局转发《条例》〈办法〉。\n\n我局转发《关于《条例》的通知》。\n\n我局转发〈关于《条例》的说明〉。"
-    assert _found(body, "C503") == _at(body, "C503", "我局转发《关于")
+    assert body_codes_lines(body, "C503") == body_lines_of(body, "C503", "我局转发《关于")
 
 
 def test_c503_flat_titles_third_levels_and_angles_outside_titles_stay_silent():
     body = ("我局转发《关于印发〈中华人民共和国政府信息公开条例〉的通知》、〈关于《条例》的说明〉、"
             "《A〈B《C》D〉E》和《条例》，a<b>c，《条例》<附件>，《条例》》。")
-    assert _found(body, "C503") == []
+    assert body_codes_lines(body, "C503") == []
 
 
 # --------------------------------------------------------------------------- C501, C502
@@ -129,7 +120,7 @@ def test_c501_every_wrong_bracket_pair():
              "依据宁党办（2017）54号文件。", "依据宁党办［2017］54号文件。", "依据宁党办〔2017]54号文件。",
              "依据宁党办[2017〕54号文件。", "依据宁党办 （ 2017 ） 第 54 号文件。"]
     body = "\n\n".join(lines)
-    assert _found(body, "C501") == _at(body, "C501", *lines)
+    assert body_codes_lines(body, "C501") == body_lines_of(body, "C501", *lines)
 
 
 def test_c501_findings_in_text_order_whichever_hint_found_them():
@@ -141,7 +132,7 @@ def test_c501_findings_in_text_order_whichever_hint_found_them():
 
 def test_c501_right_brackets_case_numbers_and_years_in_brackets_stay_silent():
     body = "依据宁党办〔2017〕54号文件，（2017）宁01行初12号判决，（2017年）的情况，[2017]年度，2017)54号。"
-    assert _found(body, "C501") == []
+    assert body_codes_lines(body, "C501") == []
 
 
 def test_c502_after_every_closing_bracket():
@@ -149,12 +140,12 @@ def test_c502_after_every_closing_bracket():
              "依据宁政办发【2017】0012号文件。", "依据宁政办发(2017)第3号文件。", "依据宁政办发（2017）05号文件。",
              "依据宁政办发［2017］第5号文件。"]
     body = "\n\n".join(lines)
-    assert _found(body, "C502") == _at(body, "C502", *lines)
+    assert body_codes_lines(body, "C502") == body_lines_of(body, "C502", *lines)
 
 
 def test_c502_plain_serials_decrees_and_running_text_stay_silent():
     body = "依据宁政办发〔2017〕12号、〔2017〕0号文件，国务院令第492号，（一）第一次，第12号文件，（注）0元。"
-    assert _found(body, "C502") == []
+    assert body_codes_lines(body, "C502") == []
 
 
 # --------------------------------------------------------------------------- C505
@@ -164,12 +155,12 @@ def test_c505_every_doubled_mark():
     lines = ["我局公开信息，，并及时更新。", "我局公开信息。。", "我局公开通知、、公告。", "我局公开信息；；及时更新。",
              "我局公开信息：：通知。", "我局贯彻《《条例》。", "我局贯彻《条例》》。", "我局公开信息，，，并及时更新。"]
     body = "\n\n".join(lines)
-    assert _found(body, "C505") == _at(body, "C505", *lines)
+    assert body_codes_lines(body, "C505") == body_lines_of(body, "C505", *lines)
 
 
 def test_c505_single_marks_ellipses_dashes_and_balanced_doubled_titles_stay_silent():
     body = "我局公开信息，并及时更新……工作——公开、公告；通知：《条例》《A《B》》和《《A》B》。"
-    assert _found(body, "C505") == []
+    assert body_codes_lines(body, "C505") == []
 
 
 # --------------------------------------------------------------------------- C507

@@ -7,16 +7,7 @@ Every case asserts the exact (code, line) list.
 
 from __future__ import annotations
 
-from helpers import codes_lines, frame_line, report
-
-
-def _found(body: str, code: str) -> list[tuple[str, int]]:
-    return codes_lines(report(body=body), select=code)
-
-
-def _at(body: str, code: str, *markers: str) -> list[tuple[str, int]]:
-    text = report(body=body)
-    return sorted((code, frame_line(m, text)) for m in markers)
+from helpers import body_codes_lines, body_lines_of, frame_line, report
 
 
 # --------------------------------------------------------------------------- W604
@@ -25,26 +16,26 @@ def test_w604_every_placeholder_character():
     lines = ["我局XX年公开信息。", "我局xx局公开信息。", "我局ＸＸ局公开信息。", "我局××市公开信息。",
              "我局○○年公开信息。", "我局〇〇年公开信息。", "我局**局公开信息。"]
     body = "\n\n".join(lines)
-    assert _found(body, "W604") == _at(body, "W604", *lines)
+    assert body_codes_lines(body, "W604") == body_lines_of(body, "W604", *lines)
 
 
 def test_w604_every_slot_bracket():
     lines = ["报送单位：【单位名称】。", "报送日期：[日期]。", "依据文件：［文号］。"]
     body = "\n\n".join(lines)
-    assert _found(body, "W604") == _at(body, "W604", *lines)
+    assert body_codes_lines(body, "W604") == body_lines_of(body, "W604", *lines)
 
 
 def test_w604_salutation_ticks_boxes_and_signers():
     lines = ["现将贵办来函办理情况报告如下。", "公开形式（画√选定）。", "公开形式（请打✓）。", "公开形式(划✔)。",
              "门户网站() 报刊(）。", "政务微博（ ）。", "承办人：", "经办人 ：  公开时间：2018年1月5日"]
     body = "\n\n".join(lines)
-    assert _found(body, "W604") == _at(body, "W604", *lines)
+    assert body_codes_lines(body, "W604") == body_lines_of(body, "W604", *lines)
 
 
 def test_w604_clean_text_holding_the_hints_stays_silent():
     body = ("王××同志申请公开信息。二〇〇〇年以来我局积累了宝贵办事经验（含政策解读10条），"
             "联系人：张三，网址：http://www.example.gov.cn。附件[1]已公开，√表示已完成。")
-    assert _found(body, "W604") == []
+    assert body_codes_lines(body, "W604") == []
 
 
 # --------------------------------------------------------------------------- W605
@@ -54,13 +45,13 @@ def test_w605_every_word_that_picks_a_block():
              "地址ltqjgj@163。", "地址ltqjgj＠163.com。", "邮箱：ltqjgj。", "电子信箱：ltqjgj。", "E-mail:ltqjgj。",
              "EMAIL:ltqjgj。", "邮编：75110。"]
     body = "\n\n".join(lines)
-    assert _found(body, "W605") == _at(body, "W605", *lines)
+    assert body_codes_lines(body, "W605") == body_lines_of(body, "W605", *lines)
 
 
 def test_w605_well_formed_contacts_stay_silent():
     body = ("联系电话：0953-2905595，传真：0953-2905596，手机：13812345678，服务热线：12345，"
             "电子邮箱：ltqjgj@163.com，Email:ltqjgj@163.com，邮编：751100，微博@河西人社。")
-    assert _found(body, "W605") == []
+    assert body_codes_lines(body, "W605") == []
 
 
 # --------------------------------------------------------------------------- W602
@@ -70,12 +61,12 @@ def test_w602_every_half_width_mark_that_picks_a_block():
              "我局发布信息!及时更新。", "我局通过门户网站(含政务微博)发布信息。", "我局通过门户网站（含政务微博)发布信息。",
              "我局通过门户网站(含政务微博）发布信息。"]
     body = "\n\n".join(lines)
-    assert _found(body, "W602") == _at(body, "W602", *lines)
+    assert body_codes_lines(body, "W602") == body_lines_of(body, "W602", *lines)
 
 
 def test_w602_half_width_marks_outside_chinese_text_stay_silent():
     body = "网址：http://www.example.gov.cn，时间9:30，金额1,200元，比例3.5%，文号(2017)，(WeChat)，[指南](指南.md)，门户网站()。"
-    assert _found(body, "W602") == []
+    assert body_codes_lines(body, "W602") == []
 
 
 # --------------------------------------------------------------------------- W601
@@ -84,10 +75,10 @@ def test_w602_half_width_marks_outside_chinese_text_stay_silent():
 def test_w601_in_several_blocks_and_at_a_block_start():
     lines = ["截止目前，我局召开会议1次。", "我局截止2017年底公开信息，截止 十二月办结。"]
     body = "\n\n".join(lines)
-    assert _found(body, "W601") == [("W601", frame_line(lines[0], report(body=body)))] + [
+    assert body_codes_lines(body, "W601") == [("W601", frame_line(lines[0], report(body=body)))] + [
         ("W601", frame_line(lines[1], report(body=body)))] * 2
 
 
 def test_w601_a_time_in_the_next_block_does_not_count():
     body = "申请受理工作已截止\n\n目前，我局召开会议1次。截止日期为3月31日。"
-    assert _found(body, "W601") == []
+    assert body_codes_lines(body, "W601") == []
