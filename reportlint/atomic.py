@@ -9,11 +9,12 @@ file did not change on disk and keeps its permissions.
 from __future__ import annotations
 
 import os
-import tempfile
 
 
 def replace_file(path: str, data: bytes, *, mode: int | None = None, prefix: str = ".reportlint-") -> None:
     """Write ``data`` to ``path`` atomically; ``mode`` None keeps mkstemp's 0600, else the umask applies."""
+    import tempfile  # ~5 ms (shutil, random): imported by the runs that write, not by a re-run answered from the cache
+
     fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=os.path.dirname(os.path.abspath(path)))
     try:
         with os.fdopen(fd, "wb") as fh:

@@ -13,8 +13,10 @@ found by a key made of
   that defines it, its severity and options, a rule pack's specification), the
   versions of the installed plugins, the readers and the deadline profile.
 
-Anything that changes one of these misses the cache. Entries are plain JSON,
-written atomically; an entry that cannot be read or does not have the
+Anything that changes one of these misses the cache. An entry is one line of
+JSON, then (when no line of the file holds a newline) the file's original lines
+as UTF-8 text, which is decoded only if a formatter shows them: most of an
+entry is those lines, and JSON output never needs them. Entries are written atomically; an entry that cannot be read or does not have the
 expected shape is treated as a miss, and a cache folder that cannot be created
 or written turns the cache off for the run — the cache never makes a check
 fail. Cross-report findings (X7xx) depend on two files: they are cached per
@@ -26,17 +28,18 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Sequence
 from typing import Any
 
 from reportlint import __version__
 from reportlint.atomic import replace_file
-from reportlint.engine import Diagnostic, FileResult, _jsonable, blake2b, content_hash, read_input
+from reportlint.engine import Diagnostic, FileResult, JsonEvidence, blake2b, content_hash, jsonable_evidence, read_input
 from reportlint.readers import ReadError
 from reportlint.rule import Edit, Message, Severity
 from reportlint.source import Source, Span, Suppression
 
 DEFAULT_DIR = ".reportlint_cache"
-FORMAT = 1  # bump when the entry layout changes
+FORMAT = 2  # bump when the entry layout changes
 
 _TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
         "# This file is a cache directory tag created by reportlint.\n"
@@ -106,38 +109,98 @@ def _span(s: Span) -> list[int]:
     return [s.line, s.column, s.end_line, s.end_column]
 
 
-def _dump_diagnostics(diagnostics) -> list[dict]:
-    return [{
-        "code": d.code, "name": d.name, "severity": d.severity.value, "span": _span(d.span),
-        "zh": d.message.zh, "en": d.message.en, "evidence": {k: _jsonable(v) for k, v in d.evidence.items()},
-        "fix": [[_span(e.span), e.replacement] for e in d.fix], "locator": d.locator,
-    } for d in diagnostics]
+def _dump_diagnostics(diagnostics) -> list[list]:
+    """Each finding as one JSON array, its fields by position: a re-run decodes ~16 per report."""
+    return [[d.code, d.name, d.severity.value, d.span.line, d.span.column, d.span.end_line, d.span.end_column,
+             d.message.zh, d.message.en, jsonable_evidence(d.evidence),
+             [[_span(e.span), e.replacement] for e in d.fix], d.locator] for d in diagnostics]
 
 
 _SEVERITIES = {s.value: s for s in Severity}  # a dict lookup; calling Severity(value) costs several
 
 
 def _load_diagnostics(entries, path: str) -> list[Diagnostic]:
-    return [Diagnostic(path, str(d["code"]), str(d["name"]), _SEVERITIES[d["severity"]], Span(*d["span"]),
-                       Message(str(d["zh"]), str(d["en"])), dict(d["evidence"]),
-                       tuple(Edit(Span(*sp), str(rep)) for sp, rep in d["fix"]) if d["fix"] else (), d["locator"])
-            for d in entries]
+    """The findings of an entry; a field of the wrong type raises (a corrupt entry, taken as a miss)."""
+    return [Diagnostic(path, str(code), str(name), _SEVERITIES[severity],
+                       Span(int(line), int(column), int(end_line), int(end_column)), Message(str(zh), str(en)),
+                       JsonEvidence(evidence), tuple(Edit(Span(*map(int, sp)), str(rep)) for sp, rep in fix) if fix else (),
+                       None if locator is None else str(locator))
+            for code, name, severity, line, column, end_line, end_column, zh, en, evidence, fix, locator in entries]
 
 
-def _dump(result: FileResult) -> dict:
+class PackedLines(Sequence):
+    """A cached file's original lines, kept as the entry's UTF-8 bytes until something reads them.
+
+    A re-run whose output does not show source lines (JSON, SARIF, GitHub …)
+    then never decodes them; the first read decodes and splits all of them once.
+    Equal to the tuple of the same lines, as Source's fields are compared by value.
+    """
+
+    __slots__ = ("_data", "_count", "_lines")
+
+    def __init__(self, data: bytes, count: int) -> None:
+        self._data = data
+        self._count = count
+        self._lines: tuple[str, ...] | None = None
+
+    def _unpack(self) -> tuple[str, ...]:
+        if self._lines is None:
+            try:
+                text = self._data.decode("utf-8", "surrogatepass")
+            except UnicodeDecodeError:  # bytes damaged on disk: shown as U+FFFD, the findings are unaffected
+                text = self._data.decode("utf-8", "replace")
+            lines = text.split("\n")[:self._count] if self._count else []
+            lines += [""] * (self._count - len(lines))  # a newline byte damaged on disk: the count stays true
+            self._lines, self._data = tuple(lines), b""
+        return self._lines
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, index):
+        return self._unpack()[index]
+
+    def __iter__(self):
+        return iter(self._unpack())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, PackedLines):
+            other = other._unpack()
+        return self._unpack() == other if isinstance(other, tuple) else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._unpack())
+
+    def __repr__(self) -> str:
+        return repr(self._unpack())
+
+    def __reduce__(self):
+        return tuple, (self._unpack(),)
+
+
+def _dump(result: FileResult) -> tuple[dict, bytes | None]:
+    """The entry's JSON part and the lines' UTF-8 text packed after it (None: the lines are in the JSON)."""
     src = result.source
+    source = packed = None
+    if src is not None:
+        source = {"encoding": src.encoding, "bom": src.bom, "newline": src.newline, "layout": src.layout,
+                  "locators": list(src.locators),
+                  "suppressions": [[list(s.start), list(s.end), list(s.codes)] for s in src.suppressions]}
+        lines = list(src.lines)
+        text = "\n".join(lines)
+        if not lines or (text and text.count("\n") == len(lines) - 1):  # no line holds a newline of its own
+            packed = text.encode("utf-8", "surrogatepass")
+            source["packed"] = [len(lines), len(packed)]  # checked against the bytes after the JSON: a cut entry misses
+        else:
+            source["lines"] = lines
     return {
         "path": result.path,
         "agency": result.agency,
         "year": result.year,
         "structured": result.structured,
-        "source": None if src is None else {
-            "lines": list(src.lines), "encoding": src.encoding, "bom": src.bom, "newline": src.newline,
-            "layout": src.layout, "locators": list(src.locators),
-            "suppressions": [[list(s.start), list(s.end), list(s.codes)] for s in src.suppressions],
-        },
+        "source": source,
         "diagnostics": _dump_diagnostics(result.diagnostics),
-    }
+    }, packed
 
 
 def _strings(items: list) -> tuple[str, ...]:
@@ -146,11 +209,21 @@ def _strings(items: list) -> tuple[str, ...]:
     return tuple(items)
 
 
-def _load(entry: dict, path: str, digest: str) -> FileResult:
+def _lines(s: dict, tail: bytes) -> Sequence[str]:
+    """The lines of an entry: listed in its JSON, or (``packed``: their count and size) after it."""
+    if "packed" not in s:
+        return _strings(s["lines"])
+    count, size = s["packed"]
+    if type(count) is not int or count < 0 or size != len(tail) or (count == 0 and tail):
+        raise ValueError("lines")  # a truncated or foreign entry
+    return PackedLines(tail, count)
+
+
+def _load(entry: dict, path: str, digest: str, tail: bytes = b"") -> FileResult:
     """Rebuild a slim FileResult; any shape error raises (and the caller treats it as a miss)."""
     s = entry["source"]
     source = None if s is None else Source(
-        path, _strings(s["lines"]), (), str(s["encoding"]), bool(s["bom"]), str(s["newline"]),
+        path, _lines(s, tail), (), str(s["encoding"]), bool(s["bom"]), str(s["newline"]),
         str(s["layout"]), locators=tuple(str(x) for x in s["locators"]),
         suppressions=tuple(Suppression(tuple(a), tuple(b), tuple(c)) for a, b, c in s["suppressions"]))
     diagnostics = _load_diagnostics(entry["diagnostics"], path)
@@ -158,6 +231,17 @@ def _load(entry: dict, path: str, digest: str) -> FileResult:
     if year is not None and not isinstance(year, int):
         raise ValueError("year")
     return FileResult(path, diagnostics, source, None, entry["agency"], year, bool(entry["structured"]), digest)
+
+
+def _entry_bytes(entry: dict, packed: bytes | None) -> bytes:
+    """One line of JSON (``json.dumps`` escapes every newline inside strings), then the packed lines."""
+    head = json.dumps(entry, ensure_ascii=False, separators=(",", ":"), default=str).encode("utf-8", "surrogatepass")
+    return head if packed is None else head + b"\n" + packed
+
+
+def _split_entry(data: bytes) -> tuple[dict, bytes]:
+    head, _, tail = data.partition(b"\n")
+    return json.loads(head.decode("utf-8", "surrogatepass")), tail
 
 
 class ResultCache:
@@ -193,12 +277,12 @@ class ResultCache:
         except (OSError, ReadError):
             return None  # the engine reports it
         digest = content_hash(data)
-        return self._read(self._key(linter, path, digest), lambda entry: _load(entry, path, digest))
+        return self._read(self._key(linter, path, digest), lambda entry, tail: _load(entry, path, digest, tail))
 
     def _read(self, key: str, build):
         try:
             with open(self._file(key), "rb") as fh:
-                value = build(json.loads(fh.read()))
+                value = build(*_split_entry(fh.read()))
         except FileNotFoundError:
             self.misses += 1
             return None
@@ -220,12 +304,12 @@ class ResultCache:
         key = self._pair_key(linter, prev, cur)
         if key is None:
             return None
-        return self._read(key, lambda entry: _load_diagnostics(entry["pair"], cur.path))
+        return self._read(key, lambda entry, tail: _load_diagnostics(entry["pair"], cur.path))
 
     def put_pair(self, linter, prev: FileResult, cur: FileResult, diagnostics) -> None:
         key = self._pair_key(linter, prev, cur)
         if key is not None:
-            self._write(key, lambda: {"pair": _dump_diagnostics(diagnostics)})
+            self._write(key, lambda: ({"pair": _dump_diagnostics(diagnostics)}, None))
 
     def put(self, linter, result: FileResult) -> None:
         """Store ``result`` under the hash of the bytes it was linted from (none: not stored)."""
@@ -238,12 +322,12 @@ class ResultCache:
     def _write(self, key: str, make) -> None:
         target = self._file(key)
         try:
-            payload = json.dumps(make(), ensure_ascii=False, separators=(",", ":"), default=str)
+            payload = _entry_bytes(*make())
             folder = os.path.dirname(target)
             if not os.path.isdir(folder):
                 self._prepare()
                 os.makedirs(folder, exist_ok=True)
-            replace_file(target, payload.encode("utf-8"), prefix=".")
+            replace_file(target, payload, prefix=".")
         except (OSError, ValueError, TypeError):
             self.enabled = False  # read-only folder, full disk …: run on without the cache
 

@@ -134,20 +134,37 @@ class Diagnostic(Record):
         return (self.span.line, self.span.column, self.code)
 
     def to_dict(self, lang: str) -> dict[str, Any]:
+        span = self.span
+        evidence = self.evidence
         return {
             "path": self.path,
             "code": self.code,
             "name": self.name,
-            "severity": self.severity.value,
-            "line": self.span.line,
-            "column": self.span.column,
-            "end_line": self.span.end_line,
-            "end_column": self.span.end_column,
+            "severity": self.severity._value_,  # the member's own attribute; ``.value`` is a property call
+            "line": span.line,
+            "column": span.column,
+            "end_line": span.end_line,
+            "end_column": span.end_column,
             "message": self.message.get(lang),
-            "evidence": {k: _jsonable(v) for k, v in self.evidence.items()},
+            "evidence": dict(evidence) if evidence.__class__ is JsonEvidence else jsonable_evidence(evidence),
             "fixable": bool(self.fix),
             "locator": self.locator,
         }
+
+
+class JsonEvidence(dict):
+    """Evidence already reduced to JSON values: that of slim and cached results.
+
+    A rule's evidence may hold any value (a Span, a Decimal …), so output converts
+    it; a re-run answered from the cache writes thousands of findings whose
+    evidence came from JSON, and need not convert each of them again.
+    """
+
+    __slots__ = ()
+
+
+def jsonable_evidence(evidence: Mapping[str, Any]) -> JsonEvidence:
+    return JsonEvidence({k: _jsonable(v) for k, v in evidence.items()})
 
 
 def _jsonable(value: Any) -> Any:
@@ -197,7 +214,7 @@ class FileResult(Record):
         if src is not None:
             src = Source(src.path, src.lines, (), src.encoding, src.bom, src.newline, src.layout,
                          locators=src.locators, suppressions=src.suppressions)
-        diagnostics = [d.replace(evidence={k: _jsonable(v) for k, v in d.evidence.items()}) for d in self.diagnostics]
+        diagnostics = [d.replace(evidence=jsonable_evidence(d.evidence)) for d in self.diagnostics]
         return FileResult(self.path, diagnostics, src, None, self.agency, self.year, self.structured, self.content_hash)
 
 

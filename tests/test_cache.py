@@ -168,7 +168,7 @@ def test_a_corrupt_entry_is_ignored_and_rewritten(reports, tmp_path, capsys, dam
             fh.write(damage)
     assert _check(capsys, str(reports), "--cache-dir", cache) == expected
     assert _check(capsys, str(reports), "--cache-dir", cache) == expected
-    assert all(json.loads(open(e, encoding="utf-8").read())["diagnostics"] is not None for e in _entries(cache))
+    assert all(json.loads(open(e, "rb").readline())["diagnostics"] is not None for e in _entries(cache))
 
 
 def test_a_cache_folder_that_cannot_be_written_changes_nothing(reports, tmp_path, capsys):
@@ -245,21 +245,57 @@ def test_a_run_answered_by_the_cache_never_imports_the_parser(reports, tmp_path)
     assert (first.stdout.strip(), second.stdout.strip()) == ("True", "False")
 
 
-from reportlint.cache import _dump, _load  # noqa: E402
+from reportlint.cache import PackedLines, _dump, _entry_bytes, _load, _split_entry  # noqa: E402
 from reportlint.engine import FileResult  # noqa: E402
 from reportlint.source import Source  # noqa: E402
 
 
-@pytest.mark.parametrize("lines", [(), ("",), ("标题", "", "正文。"), ("第一段\n软回车后", "第二段"), ("\n",)])
+def _round_trip(result: FileResult, damage=lambda data: data) -> FileResult:
+    entry, tail = _split_entry(damage(_entry_bytes(*_dump(result))))
+    return _load(entry, result.path, "digest", tail)
+
+
+@pytest.mark.parametrize("lines", [(), ("",), ("", ""), ("标题", "", "正文。"), ("标题", "正文。", ""),
+                                   ("第一段\n软回车后", "第二段"), ("\n",), ("\udcff",)])
 def test_an_entry_gives_back_the_lines_exactly(lines):
     source = Source("r.docx", lines, (), "utf-8", False, "\n", "docx")
-    entry = json.loads(json.dumps(_dump(FileResult("r.docx", [], source, None, None, 2021, True))))
-    assert _load(entry, "r.docx", "digest").source.lines == lines
+    loaded = _round_trip(FileResult("r.docx", [], source, None, None, 2021, True)).source
+    assert loaded.lines == lines and tuple(loaded.lines) == lines and len(loaded.lines) == len(lines)
+    assert loaded == source
+
+
+def test_lines_without_newlines_follow_the_json_and_are_decoded_only_when_read():
+    source = Source("r.txt", ("标题", "正文。"), (), "utf-8", False, "\n", "paragraph")
+    data = _entry_bytes(*_dump(FileResult("r.txt", [], source, None, None, 2021, True)))
+    assert data.endswith("\n标题\n正文。".encode()) and json.loads(data.split(b"\n")[0])["source"]["packed"] == [2, 16]
+    entry, tail = _split_entry(data)
+    lines = _load(entry, "r.txt", "digest", tail).source.lines
+    assert isinstance(lines, PackedLines) and lines._lines is None
+    assert lines[1] == "正文。" and lines._lines == ("标题", "正文。")
+
+
+def test_packed_lines_that_lost_a_line_are_a_corrupt_entry():
+    source = Source("r.txt", ("标题", "正文。", "落款"), (), "utf-8", False, "\n", "paragraph")
+    with pytest.raises(ValueError):
+        _round_trip(FileResult("r.txt", [], source, None, None, 2021, True), lambda data: data[:-len("\n落款".encode())])
+
+
+@pytest.mark.parametrize("damage, shown", [
+    (lambda data: data[:-1] + b"\xff", ("标题", "正文\ufffd\ufffd")),  # the cut "。" and the stray byte
+    (lambda data: data.replace("题".encode(), b"\n\n\n"), ("标", "")),  # bytes that became newlines
+    (lambda data: data.replace("\n正".encode(), "正正".encode()[:4]), ("标题正\ufffd文。", "")),  # a lost newline
+])
+def test_packed_lines_damaged_on_disk_are_shown_replaced_never_raised(damage, shown):
+    source = Source("r.txt", ("标题", "正文。"), (), "utf-8", False, "\n", "paragraph")
+    loaded = _round_trip(FileResult("r.txt", [], source, None, None, 2021, True), damage)
+    assert loaded.source.lines == shown and len(loaded.source.lines) == 2
 
 
 def test_an_entry_whose_lines_are_not_strings_is_refused():
-    source = Source("r.txt", ("a", "b"), (), "utf-8", False, "\n", "text")
-    entry = json.loads(json.dumps(_dump(FileResult("r.txt", [], source, None, None, 2021, True))))
+    source = Source("r.txt", ("a\nb", "c"), (), "utf-8", False, "\n", "text")
+    entry, packed = _dump(FileResult("r.txt", [], source, None, None, 2021, True))
+    assert packed is None
+    entry = json.loads(json.dumps(entry))
     entry["source"]["lines"] = ["a", 3]
     with pytest.raises(TypeError):
         _load(entry, "r.txt", "digest")

@@ -45,7 +45,7 @@ class FormatOptions(Record):
 def summarize(results: Iterable) -> dict:
     """Counts shared by every formatter's summary."""
     results = list(results)
-    by_sev = Counter(d.severity.value for r in results for d in r.diagnostics)
+    by_sev = Counter(d.severity._value_ for r in results for d in r.diagnostics)  # not the `.value` property: faster
     by_code = Counter(d.code for r in results for d in r.diagnostics)
     return {
         "files": len(results),
