@@ -29,14 +29,14 @@ import json
 import os
 import sys
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Callable
 
 from reportlint import __version__
 from reportlint.atomic import replace_file
 from reportlint.engine import Diagnostic, FileResult, JsonEvidence, blake2b, content_hash, jsonable_evidence, read_input
 from reportlint.readers import ReadError
 from reportlint.rule import Edit, Message, Severity
-from reportlint.source import Source, Span, Suppression
+from reportlint.source import Source, Span, Suppression, original_lines
 
 DEFAULT_DIR = ".reportlint_cache"
 FORMAT = 2  # bump when the entry layout changes
@@ -129,29 +129,30 @@ def _load_diagnostics(entries, path: str) -> list[Diagnostic]:
 
 
 class PackedLines(Sequence):
-    """A cached file's original lines, kept as the entry's UTF-8 bytes until something reads them.
+    """A cached file's original lines, kept as bytes until something reads them.
 
-    A re-run whose output does not show source lines (JSON, SARIF, GitHub …)
-    then never decodes them; the first read decodes and splits all of them once.
-    Equal to the tuple of the same lines, as Source's fields are compared by value.
+    The bytes are either the entry's own text after its JSON (``read`` is
+    :func:`_tail_lines`) or, for a text file whose lines are its decoded text
+    split, the file's bytes that were read to find the entry anyway
+    (:func:`_file_lines`). A re-run whose output does not show source lines
+    (JSON, SARIF, GitHub …) then never decodes them; the first read decodes and
+    splits all of them once. Equal to the tuple of the same lines, as Source's
+    fields are compared by value.
     """
 
-    __slots__ = ("_data", "_count", "_lines")
+    __slots__ = ("_count", "_read", "_args", "_lines")
 
-    def __init__(self, data: bytes, count: int) -> None:
-        self._data = data
+    def __init__(self, count: int, read: Callable[..., list[str]], *args) -> None:
         self._count = count
+        self._read = read
+        self._args = args
         self._lines: tuple[str, ...] | None = None
 
     def _unpack(self) -> tuple[str, ...]:
         if self._lines is None:
-            try:
-                text = self._data.decode("utf-8", "surrogatepass")
-            except UnicodeDecodeError:  # bytes damaged on disk: shown as U+FFFD, the findings are unaffected
-                text = self._data.decode("utf-8", "replace")
-            lines = text.split("\n")[:self._count] if self._count else []
+            lines = self._read(*self._args)[:self._count] if self._count else []
             lines += [""] * (self._count - len(lines))  # a newline byte damaged on disk: the count stays true
-            self._lines, self._data = tuple(lines), b""
+            self._lines, self._args = tuple(lines), ()
         return self._lines
 
     def __len__(self) -> int:
@@ -178,8 +179,38 @@ class PackedLines(Sequence):
         return tuple, (self._unpack(),)
 
 
-def _dump(result: FileResult) -> tuple[dict, bytes | None]:
-    """The entry's JSON part and the lines' UTF-8 text packed after it (None: the lines are in the JSON)."""
+def _tail_lines(data: bytes) -> list[str]:
+    """The lines packed after an entry's JSON: UTF-8, one per newline."""
+    try:
+        text = data.decode("utf-8", "surrogatepass")
+    except UnicodeDecodeError:  # bytes damaged on disk: shown as U+FFFD, the findings are unaffected
+        text = data.decode("utf-8", "replace")
+    return text.split("\n")
+
+
+def _file_lines(data: bytes, encoding: str, bom: bool) -> list[str]:
+    """The lines of a text file's bytes as the text reader splits them (reportlint/readers/text.py)."""
+    text = data.decode(encoding, "replace")  # these bytes gave these lines when the entry was written
+    return original_lines(text[1:] if bom and text.startswith("\ufeff") else text)
+
+
+def _from_file(data: bytes | None, src: Source) -> bool:
+    """True when the file's bytes, decoded and split, give back exactly ``src.lines``."""
+    if data is None:
+        return False
+    try:
+        return tuple(_file_lines(data, src.encoding, src.bom)) == tuple(src.lines)
+    except (LookupError, UnicodeError):  # .docx, .pdf: their lines are not the file's text
+        return False
+
+
+def _dump(result: FileResult, data: bytes | None = None) -> tuple[dict, bytes | None]:
+    """The entry's JSON part and the lines' UTF-8 text packed after it (None: nothing after the JSON).
+
+    ``data`` is the file's bytes that gave ``result``, when they are at hand: if
+    its lines are those bytes decoded and split, the entry records just their
+    count — a re-run reads the bytes anyway to hash them — and is ~6× smaller.
+    """
     src = result.source
     source = packed = None
     if src is not None:
@@ -188,7 +219,9 @@ def _dump(result: FileResult) -> tuple[dict, bytes | None]:
                   "suppressions": [[list(s.start), list(s.end), list(s.codes)] for s in src.suppressions]}
         lines = list(src.lines)
         text = "\n".join(lines)
-        if not lines or (text and text.count("\n") == len(lines) - 1):  # no line holds a newline of its own
+        if _from_file(data, src):
+            source["from_file"] = len(lines)
+        elif not lines or (text and text.count("\n") == len(lines) - 1):  # no line holds a newline of its own
             packed = text.encode("utf-8", "surrogatepass")
             source["packed"] = [len(lines), len(packed)]  # checked against the bytes after the JSON: a cut entry misses
         else:
@@ -209,21 +242,26 @@ def _strings(items: list) -> tuple[str, ...]:
     return tuple(items)
 
 
-def _lines(s: dict, tail: bytes) -> Sequence[str]:
-    """The lines of an entry: listed in its JSON, or (``packed``: their count and size) after it."""
+def _lines(s: dict, tail: bytes, data: bytes) -> Sequence[str]:
+    """The lines of an entry: from the file's bytes, after the JSON (``packed``: count and size), or in it."""
+    if "from_file" in s:
+        count = s["from_file"]
+        if type(count) is not int or count < 0:
+            raise ValueError("lines")
+        return PackedLines(count, _file_lines, data, str(s["encoding"]), bool(s["bom"]))
     if "packed" not in s:
         return _strings(s["lines"])
     count, size = s["packed"]
     if type(count) is not int or count < 0 or size != len(tail) or (count == 0 and tail):
         raise ValueError("lines")  # a truncated or foreign entry
-    return PackedLines(tail, count)
+    return PackedLines(count, _tail_lines, tail)
 
 
-def _load(entry: dict, path: str, digest: str, tail: bytes = b"") -> FileResult:
+def _load(entry: dict, path: str, digest: str, tail: bytes = b"", data: bytes = b"") -> FileResult:
     """Rebuild a slim FileResult; any shape error raises (and the caller treats it as a miss)."""
     s = entry["source"]
     source = None if s is None else Source(
-        path, _lines(s, tail), (), str(s["encoding"]), bool(s["bom"]), str(s["newline"]),
+        path, _lines(s, tail, data), (), str(s["encoding"]), bool(s["bom"]), str(s["newline"]),
         str(s["layout"]), locators=tuple(str(x) for x in s["locators"]),
         suppressions=tuple(Suppression(tuple(a), tuple(b), tuple(c)) for a, b, c in s["suppressions"]))
     diagnostics = _load_diagnostics(entry["diagnostics"], path)
@@ -242,6 +280,15 @@ def _entry_bytes(entry: dict, packed: bytes | None) -> bytes:
 def _split_entry(data: bytes) -> tuple[dict, bytes]:
     head, _, tail = data.partition(b"\n")
     return json.loads(head.decode("utf-8", "surrogatepass")), tail
+
+
+def _same_bytes(path: str, digest: str) -> bytes | None:
+    """The file's bytes if they are still those that were linted (the hash ``digest``), else None."""
+    try:
+        data = read_input(path)
+    except (OSError, ReadError):
+        return None
+    return data if content_hash(data) == digest else None
 
 
 class ResultCache:
@@ -277,7 +324,7 @@ class ResultCache:
         except (OSError, ReadError):
             return None  # the engine reports it
         digest = content_hash(data)
-        return self._read(self._key(linter, path, digest), lambda entry, tail: _load(entry, path, digest, tail))
+        return self._read(self._key(linter, path, digest), lambda entry, tail: _load(entry, path, digest, tail, data))
 
     def _read(self, key: str, build):
         try:
@@ -317,7 +364,7 @@ class ResultCache:
         if not self.enabled or digest is None:
             return
         self._write(self._key(linter, result.path, digest),
-                    lambda: _dump(result.slim() if result.report is not None else result))
+                    lambda: _dump(result.slim() if result.report is not None else result, _same_bytes(result.path, digest)))
 
     def _write(self, key: str, make) -> None:
         target = self._file(key)

@@ -166,6 +166,21 @@ class LogicalLine:
 _new = object.__new__
 
 
+def original_lines(text: str) -> list[str]:
+    """The lines of a text file, split at \\r\\n, \\r and \\n; a final line break ends the last line.
+
+    ``str.split`` is several times faster than a regular expression, and most
+    files have no \\r: they are split as they are. The result cache
+    (reportlint/cache.py) splits a cached file's bytes the same way.
+    """
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    if len(lines) > 1 and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
 class Source(Record):
     """A decoded file: its original lines and the repaired logical lines.
 

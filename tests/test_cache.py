@@ -299,3 +299,37 @@ def test_an_entry_whose_lines_are_not_strings_is_refused():
     entry["source"]["lines"] = ["a", 3]
     with pytest.raises(TypeError):
         _load(entry, "r.txt", "digest")
+
+
+@pytest.mark.parametrize("text, encoding", [
+    ("一、总体情况\n本机关公开信息。\n", "utf-8"), ("一、总体情况\r\n\r\n正文。", "utf-8"), ("\ufeff标题\n正文\n", "utf-8"),
+    ("一、总体情况\r正文。\r", "gb18030"), ("", "utf-8"), ("\n", "utf-8"), ("\ufeff第一行\r\n", "utf-16-le"),
+])
+def test_a_text_file_entry_takes_its_lines_from_the_file(text, encoding):
+    from reportlint.readers.text import read_text
+
+    data = text.encode(encoding)
+    source = read_text("r.txt", data)
+    entry, packed = _dump(FileResult("r.txt", [], source, None, None, 2021, True), data)
+    assert packed is None and entry["source"]["from_file"] == len(source.lines) and "lines" not in entry["source"]
+    entry, tail = _split_entry(_entry_bytes(entry, packed))
+    assert _load(entry, "r.txt", "digest", tail, data).source.lines == source.lines
+
+
+def test_lines_that_are_not_the_file_text_are_kept_in_the_entry():
+    data = "一、总体情况\n正文。\n".encode()
+    docx = Source("r.docx", ("一、总体情况", "正文。"), (), "docx", False, "\n", "docx")
+    edited = Source("r.txt", ("一、总体情况", "别的正文。"), (), "utf-8", False, "\n", "paragraph")
+    for source in (docx, edited):
+        entry, packed = _dump(FileResult(source.path, [], source, None, None, 2021, True), data)
+        assert "from_file" not in entry["source"] and packed is not None
+
+
+def test_entries_of_text_reports_hold_no_report_text(reports, tmp_path, capsys):
+    cache = str(tmp_path / "cache")
+    fresh = _check(capsys, str(reports), "--format", "text", "--no-cache")
+    _check(capsys, str(reports), "--cache-dir", cache)
+    for entry in _entries(cache):
+        with open(entry, "rb") as fh:
+            assert json.loads(fh.readline())["source"]["from_file"] > 0 and fh.read() == b""
+    assert _check(capsys, str(reports), "--format", "text", "--cache-dir", cache) == fresh

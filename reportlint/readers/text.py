@@ -5,18 +5,7 @@ from __future__ import annotations
 from reportlint.readers import check_text_bytes
 from reportlint.readers.decode import decode
 from reportlint.readers.repair import repair
-from reportlint.source import Source
-
-
-def split_lines(text: str) -> list[str]:
-    """The lines of ``text``, split at \\r\\n, \\r and \\n.
-
-    ``str.split`` is several times faster than a regular expression, and most
-    files have no \\r: they are split as they are.
-    """
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text.split("\n")
+from reportlint.source import Source, original_lines
 
 
 def newline_style(text: str) -> str:
@@ -32,9 +21,7 @@ def newline_style(text: str) -> str:
 
 def source_from_text(path: str, text: str, *, encoding: str = "utf-8", bom: bool = False) -> Source:
     """Build a Source from already-decoded text (also used by tests and other readers)."""
-    lines = split_lines(text)
-    if lines and lines[-1] == "" and len(lines) > 1:
-        lines.pop()
+    lines = original_lines(text)
     logical, layout, roles = repair(lines)
     return Source(
         path=path,

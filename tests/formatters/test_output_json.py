@@ -98,3 +98,27 @@ def test_the_one_line_encoder_writes_what_the_standard_encoder_writes():
     for obj in ({"code": "N301", "evidence": {"parts": [64, 27], "sum": 2.5, "ok": True, "none": None}},
                 {"message": "“引号”\n\t\"\\", "locator": "t2r3", "nested": {"a": [[], {}]}}, {}):
         assert encode(obj) == plain(obj)
+
+
+def test_each_diagnostic_line_is_what_encoding_its_dict_gives():
+    """The template in json_format must write exactly ``to_dict``, key order included."""
+    from reportlint.engine import Diagnostic, FileResult
+    from reportlint.formatters.json_format import _diagnostic_lines, _one_line_encoder
+    from reportlint.rule import Edit, Message, Severity
+    from reportlint.source import Span
+
+    encode = _one_line_encoder()
+    tricky = "“引号”\n\t\"\\ \x01 \u2028 😀"
+    made = [
+        Diagnostic("a/报告.txt", "N301", "breakdown-sum", Severity.ERROR, Span(3, 1, 3, 9), Message("合计不符", "sum"),
+                   {"parts": [64, 27], "sum": 2.5, "ok": True, "none": None, "span": Span(1, 2, 3, 4)}),
+        Diagnostic(tricky, "C501", tricky, Severity.WARNING, Span(1, 155, 2, 1), Message(tricky, tricky),
+                   {tricky: {"nested": [[], {}, (1, 2)]}}, (Edit(Span(1, 1, 1, 2), "〔"),), locator=tricky),
+        Diagnostic("b.docx", "T203", "x", Severity.INFO, Span(0, 0, 0, 0), Message("", ""), {}, locator="t2r3c4"),
+    ]
+    results = [FileResult("a/报告.txt", made[:1]), FileResult(tricky, made[1:2]), FileResult("b.docx", made[2:]),
+               FileResult("clean.txt", []), FileResult("a/报告.txt", made[:1]).slim(), FileResult("c.txt", made)]
+    for lang in ("zh", "en"):
+        assert _diagnostic_lines(results, lang) == [encode(d.to_dict(lang)) for r in results for d in r.diagnostics]
+        assert [json.loads(line) for line in _diagnostic_lines(results, lang)] == [
+            json.loads(json.dumps(d.to_dict(lang))) for r in results for d in r.diagnostics]
