@@ -247,8 +247,13 @@ def _written_forms(words: set[str], forms: dict[str, str], first: bool = True) -
     return "|".join(out)
 
 
+@cache
 def _category_hint_re() -> re.Pattern:
-    """Raw text that may name a category or a leaf row of table 三 once normalised."""
+    """Raw text that may name a category or a leaf row of table 三 once normalised.
+
+    Derived at the first report checked, not at import: a re-run answered from
+    the cache loads the rules but checks nothing (~3 ms of its start).
+    """
     patterns = [_ANY_CATEGORY.pattern] + [spec.pattern.pattern for era in T3_ROWS for spec in _leaf_rows(era)[0]]
     words = set().union(*(_words(_sre_parser.parse(p)) for p in patterns))
     return rx.compile(_written_forms(_without_longer(words), _folded_from()))
@@ -273,8 +278,6 @@ def _without_longer(words: set[str]) -> set[str]:
             pos = joined.find(v, pos + 1)
     return words - holders
 
-
-_CATEGORY_HINT_RE = _category_hint_re()
 
 
 def _classify(nd: str, t3_era: Era, t2_era: Era | None, allowed=None) -> tuple[str, object] | None:
@@ -618,22 +621,23 @@ class TextTableMismatch(Rule):
         t3_era = tables.t3.era if tables.t3 is not None else report.era
         t2_era = tables.t2.era if tables.t2 is not None else None
         paths = None
+        hint = _category_hint_re()
         # Most blocks hold no count at all: whole-report passes find those that may ("\d" matches
         # full-width digits too, so the untranslated text will do); of those, most name no category.
         for block in report.blocks_with_any(_QTY_HINT_RES, cells=False):
             if isinstance(block, Paragraph) and block.role:
                 continue
-            if not isinstance(block, (Paragraph, Heading)) or not _CATEGORY_HINT_RE.search(block.text):
+            if not isinstance(block, (Paragraph, Heading)) or not hint.search(block.text):
                 continue
             if paths is None:
                 paths = _heading_paths(report)
-            yield from self._check_block(report, block, paths.get(id(block), ""), tables, t3_era, t2_era)
+            yield from self._check_block(report, block, paths.get(id(block), ""), tables, t3_era, t2_era, hint)
 
-    def _check_block(self, report, block, path, tables, t3_era, t2_era):
+    def _check_block(self, report, block, path, tables, t3_era, t2_era, hint):
         text = _ascii_digits(block.text)
         block_has_application = "申请" in norm_label(text) or "申请" in path
         for s, e in _sentences(text):
-            if not _CATEGORY_HINT_RE.search(text, s, e) or not _QTY_RE.search(text, s, e):
+            if not hint.search(text, s, e) or not _QTY_RE.search(text, s, e):
                 continue
             sentence = _Sentence(text, s, e, report.year, t3_era)
             for m in _QTY_RE.finditer(text, s, e):
