@@ -10,8 +10,9 @@ the whole batch.
 Workers are forked from this process where the platform allows (Linux), so
 they inherit the loaded plugins and configuration without importing anything
 again; elsewhere they are spawned and build the same ``ConfiguredLinter`` from
-the arguments it was made with. Results come back slim (no parsed report) to
-keep pickling cheap.
+the arguments it was made with. Results come back slim (no parsed report), as
+plain values (reportlint/plain.py), to keep pickling cheap: the parent
+unpickles every result while the workers still lint.
 """
 
 from __future__ import annotations
@@ -121,9 +122,13 @@ def _init_worker(factory: Callable[[], object] | None) -> None:
         collect_less()  # a spawned worker is a process of ours too (a forked one inherits it)
 
 
-def _lint_one(item: tuple[str, bool]) -> FileResult:
+def _lint_one(item: tuple[str, bool]) -> tuple:
+    """Lint one file in a worker; the result goes back as plain values (reportlint/plain.py), which
+    pickle several times faster than the records — the parent unpickles every result itself."""
+    from reportlint.plain import to_wire
+
     path, explicit = item
-    return _WORKER_LINTER.lint_file(path, explicit=explicit).slim()
+    return to_wire(_WORKER_LINTER.lint_file(path, explicit=explicit))
 
 
 def _context():
@@ -152,8 +157,10 @@ def _parallel(linter, items: Sequence[tuple[str, bool]], jobs: int, tick: Callab
         _get_tables()
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker, initargs=(factory,))
     try:
-        for result in pool.map(_lint_one, items, chunksize=CHUNK):
-            out.append(result)
+        from reportlint.plain import from_wire
+
+        for wire in pool.map(_lint_one, items, chunksize=CHUNK):
+            out.append(from_wire(wire))
             tick()
     except (BrokenProcessPool, Exception):
         # A worker died (killed, out of memory, a crash in a C extension) or a

@@ -29,14 +29,14 @@ import json
 import os
 import sys
 from collections.abc import Sequence
-from typing import Any, Callable
+from typing import Any
 
 from reportlint import __version__
 from reportlint.atomic import replace_file
-from reportlint.engine import Diagnostic, FileResult, JsonEvidence, blake2b, content_hash, jsonable_evidence, read_input
+from reportlint.engine import Diagnostic, FileResult, blake2b, content_hash, read_input
+from reportlint.plain import PackedLines, diagnostic_rows, diagnostics_from_rows, pack_lines, utf8_lines
 from reportlint.readers import ReadError
-from reportlint.rule import Edit, Message, Severity
-from reportlint.source import Source, Span, Suppression, original_lines
+from reportlint.source import Source, Suppression, original_lines
 
 DEFAULT_DIR = ".reportlint_cache"
 FORMAT = 2  # bump when the entry layout changes
@@ -119,89 +119,6 @@ def setup_fingerprint(linter) -> str:
 
 # -- (de)serialising a slim result ------------------------------------------------------------
 
-def _span(s: Span) -> list[int]:
-    return [s.line, s.column, s.end_line, s.end_column]
-
-
-def _dump_diagnostics(diagnostics) -> list[list]:
-    """Each finding as one JSON array, its fields by position: a re-run decodes ~16 per report."""
-    return [[d.code, d.name, d.severity.value, d.span.line, d.span.column, d.span.end_line, d.span.end_column,
-             d.message.zh, d.message.en, jsonable_evidence(d.evidence),
-             [[_span(e.span), e.replacement] for e in d.fix], d.locator] for d in diagnostics]
-
-
-_SEVERITIES = {s.value: s for s in Severity}  # a dict lookup; calling Severity(value) costs several
-
-
-def _load_diagnostics(entries, path: str) -> list[Diagnostic]:
-    """The findings of an entry; a field of the wrong type raises (a corrupt entry, taken as a miss)."""
-    return [Diagnostic(path, str(code), str(name), _SEVERITIES[severity],
-                       Span(int(line), int(column), int(end_line), int(end_column)), Message(str(zh), str(en)),
-                       JsonEvidence(evidence), tuple(Edit(Span(*map(int, sp)), str(rep)) for sp, rep in fix) if fix else (),
-                       None if locator is None else str(locator))
-            for code, name, severity, line, column, end_line, end_column, zh, en, evidence, fix, locator in entries]
-
-
-class PackedLines(Sequence):
-    """A cached file's original lines, kept as bytes until something reads them.
-
-    The bytes are either the entry's own text after its JSON (``read`` is
-    :func:`_tail_lines`) or, for a text file whose lines are its decoded text
-    split, the file's bytes that were read to find the entry anyway
-    (:func:`_file_lines`). A re-run whose output does not show source lines
-    (JSON, SARIF, GitHub …) then never decodes them; the first read decodes and
-    splits all of them once. Equal to the tuple of the same lines, as Source's
-    fields are compared by value.
-    """
-
-    __slots__ = ("_count", "_read", "_args", "_lines")
-
-    def __init__(self, count: int, read: Callable[..., list[str]], *args) -> None:
-        self._count = count
-        self._read = read
-        self._args = args
-        self._lines: tuple[str, ...] | None = None
-
-    def _unpack(self) -> tuple[str, ...]:
-        if self._lines is None:
-            lines = self._read(*self._args)[:self._count] if self._count else []
-            lines += [""] * (self._count - len(lines))  # a newline byte damaged on disk: the count stays true
-            self._lines, self._args = tuple(lines), ()
-        return self._lines
-
-    def __len__(self) -> int:
-        return self._count
-
-    def __getitem__(self, index):
-        return self._unpack()[index]
-
-    def __iter__(self):
-        return iter(self._unpack())
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, PackedLines):
-            other = other._unpack()
-        return self._unpack() == other if isinstance(other, tuple) else NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(self._unpack())
-
-    def __repr__(self) -> str:
-        return repr(self._unpack())
-
-    def __reduce__(self):
-        return tuple, (self._unpack(),)
-
-
-def _tail_lines(data: bytes) -> list[str]:
-    """The lines packed after an entry's JSON: UTF-8, one per newline."""
-    try:
-        text = data.decode("utf-8", "surrogatepass")
-    except UnicodeDecodeError:  # bytes damaged on disk: shown as U+FFFD, the findings are unaffected
-        text = data.decode("utf-8", "replace")
-    return text.split("\n")
-
-
 def _file_lines(data: bytes, encoding: str, bom: bool) -> list[str]:
     """The lines of a text file's bytes as the text reader splits them (reportlint/readers/text.py)."""
     text = data.decode(encoding, "replace")  # these bytes gave these lines when the entry was written
@@ -231,22 +148,21 @@ def _dump(result: FileResult, data: bytes | None = None) -> tuple[dict, bytes | 
         source = {"encoding": src.encoding, "bom": src.bom, "newline": src.newline, "layout": src.layout,
                   "locators": list(src.locators),
                   "suppressions": [[list(s.start), list(s.end), list(s.codes)] for s in src.suppressions]}
-        lines = list(src.lines)
-        text = "\n".join(lines)
         if _from_file(data, src):
-            source["from_file"] = len(lines)
-        elif not lines or (text and text.count("\n") == len(lines) - 1):  # no line holds a newline of its own
-            packed = text.encode("utf-8", "surrogatepass")
-            source["packed"] = [len(lines), len(packed)]  # checked against the bytes after the JSON: a cut entry misses
+            source["from_file"] = len(src.lines)
         else:
-            source["lines"] = lines
+            packed = pack_lines(src.lines)
+            if packed is not None:  # checked against the bytes after the JSON: a cut entry misses
+                source["packed"] = [len(src.lines), len(packed)]
+            else:
+                source["lines"] = list(src.lines)
     return {
         "path": result.path,
         "agency": result.agency,
         "year": result.year,
         "structured": result.structured,
         "source": source,
-        "diagnostics": _dump_diagnostics(result.diagnostics),
+        "diagnostics": diagnostic_rows(result.diagnostics),
     }, packed
 
 
@@ -268,7 +184,7 @@ def _lines(s: dict, tail: bytes, data: bytes) -> Sequence[str]:
     count, size = s["packed"]
     if type(count) is not int or count < 0 or size != len(tail) or (count == 0 and tail):
         raise ValueError("lines")  # a truncated or foreign entry
-    return PackedLines(count, _tail_lines, tail)
+    return PackedLines(count, utf8_lines, tail)
 
 
 def _load(entry: dict, path: str, digest: str, tail: bytes = b"", data: bytes = b"") -> FileResult:
@@ -278,7 +194,7 @@ def _load(entry: dict, path: str, digest: str, tail: bytes = b"", data: bytes = 
         path, _lines(s, tail, data), (), str(s["encoding"]), bool(s["bom"]), str(s["newline"]),
         str(s["layout"]), locators=tuple(str(x) for x in s["locators"]),
         suppressions=tuple(Suppression(tuple(a), tuple(b), tuple(c)) for a, b, c in s["suppressions"]))
-    diagnostics = _load_diagnostics(entry["diagnostics"], path)
+    diagnostics = diagnostics_from_rows(entry["diagnostics"], path)
     year = entry["year"]
     if year is not None and not isinstance(year, int):
         raise ValueError("year")
@@ -365,12 +281,12 @@ class ResultCache:
         key = self._pair_key(linter, prev, cur)
         if key is None:
             return None
-        return self._read(key, lambda entry, tail: _load_diagnostics(entry["pair"], cur.path))
+        return self._read(key, lambda entry, tail: diagnostics_from_rows(entry["pair"], cur.path))
 
     def put_pair(self, linter, prev: FileResult, cur: FileResult, diagnostics) -> None:
         key = self._pair_key(linter, prev, cur)
         if key is not None:
-            self._write(key, lambda: ({"pair": _dump_diagnostics(diagnostics)}, None))
+            self._write(key, lambda: ({"pair": diagnostic_rows(diagnostics)}, None))
 
     def put(self, linter, result: FileResult) -> None:
         """Store ``result`` under the hash of the bytes it was linted from (none: not stored)."""
