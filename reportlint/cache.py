@@ -258,12 +258,11 @@ class ResultCache:
 
     def _read(self, key: str, build):
         try:
-            with open(self._file(key), "rb") as fh:
-                value = build(*_split_entry(fh.read()))
+            value = build(*_split_entry(read_input(self._file(key))))
         except FileNotFoundError:
             self.misses += 1
             return None
-        except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError, UnicodeError):
+        except (OSError, ReadError, ValueError, TypeError, KeyError, IndexError, AttributeError, UnicodeError):
             self.misses += 1  # a corrupt or foreign entry: lint again, overwrite it
             return None
         self.hits += 1

@@ -26,27 +26,43 @@ from reportlint.records import Record
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
 
+# O_NONBLOCK: opening a FIFO must not wait for a writer (it is refused after fstat); O_BINARY on Windows.
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
 def read_input(path: str) -> bytes:
     """The bytes of the file at ``path``, never more than :data:`MAX_FILE_BYTES`.
 
     Raises :class:`ReadError` for what is not a regular file (a FIFO would block
     forever, a link to /dev/zero never ends) or is too large — also when it grows
     while being read — and ``OSError`` when it cannot be read (gone, no permission).
+    Read with ``os.open``/``os.read``, sized by ``fstat`` of the opened file: the
+    buffered file object cost ~10 µs a file, a tenth of a re-run from the cache.
     """
-    st = os.stat(path)
-    if not stat.S_ISREG(st.st_mode):
-        raise ReadError("不是普通文件（而是管道、设备或套接字），未读取", "not a regular file (a pipe, device or socket): not read")
-    data = b""
-    if st.st_size <= MAX_FILE_BYTES:
-        with open(path, "rb") as fh:
-            data = fh.read(st.st_size + 1)  # sized by stat: no oversized buffer to shrink (and copy)
-            if len(data) > st.st_size:  # it grew since: read on, still bounded
-                data += fh.read(MAX_FILE_BYTES + 1 - len(data))
-    size = max(st.st_size, len(data))
+    fd = os.open(path, _OPEN_FLAGS)
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise ReadError("不是普通文件（而是管道、设备或套接字），未读取", "not a regular file (a pipe, device or socket): not read")
+        chunks = []
+        got = 0
+        if st.st_size <= MAX_FILE_BYTES:
+            want = st.st_size + 1  # one byte more than stat says tells that it grew: read on, still bounded
+            while got < want:
+                chunk = os.read(fd, want - got)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                got += len(chunk)
+                if got == want:
+                    want = MAX_FILE_BYTES + 1
+    finally:
+        os.close(fd)
+    size = max(st.st_size, got)
     if size > MAX_FILE_BYTES:
         raise ReadError(f"文件过大（{size // 1048576} MB，上限 {MAX_FILE_BYTES // 1048576} MB）",
                         f"file too large ({size // 1048576} MB, limit {MAX_FILE_BYTES // 1048576} MB)")
-    return data
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
 # A file that could not be read (E001) or a rule that crashed or overran (E900)

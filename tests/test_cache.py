@@ -333,3 +333,13 @@ def test_entries_of_text_reports_hold_no_report_text(reports, tmp_path, capsys):
         with open(entry, "rb") as fh:
             assert json.loads(fh.readline())["source"]["from_file"] > 0 and fh.read() == b""
     assert _check(capsys, str(reports), "--format", "text", "--cache-dir", cache) == fresh
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes")
+def test_an_entry_that_is_a_named_pipe_is_a_miss_not_a_hang(reports, tmp_path, capsys):
+    cache = str(tmp_path / "cache")
+    expected = _check(capsys, str(reports), "--cache-dir", cache)
+    for entry in _entries(cache):
+        os.unlink(entry)
+        os.mkfifo(entry)  # opening it for reading would wait for a writer
+    assert _check(capsys, str(reports), "--cache-dir", cache) == expected

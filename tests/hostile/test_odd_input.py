@@ -10,7 +10,6 @@ levels; anything that is not a regular file.
 
 from __future__ import annotations
 
-import builtins
 import io
 import os
 import shutil
@@ -292,14 +291,14 @@ def test_unreadable_file(tmp_path, capsys, monkeypatch):
     f.chmod(0)
     try:
         if os.access(f, os.R_OK):  # root (as in many CI containers) reads anything: simulate the refusal
-            real_open = builtins.open
+            real_open = os.open
 
             def guarded(file, *a, **kw):
                 if os.fspath(file) == str(f):
                     raise PermissionError(13, "Permission denied", str(f))
                 return real_open(file, *a, **kw)
 
-            monkeypatch.setattr(builtins, "open", guarded)
+            monkeypatch.setattr(os, "open", guarded)
         check_hostile(tmp_path, capsys, f, "E001", "无法读取文件：没有读取权限", "cannot read file: Permission denied")
     finally:
         f.chmod(0o644)
