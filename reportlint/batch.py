@@ -101,9 +101,13 @@ def _serial(linter, items: Sequence[tuple[str, bool]], tick: Callable[[], None],
     out = []
     for path, explicit in items:
         result = linter.lint_file(path, explicit=explicit)
-        if cache is not None:
-            cache.put(linter, result)
-        out.append(result.slim() if slim else result)
+        if slim or cache is not None:
+            slimmed = result.slim()  # once: the cache stores the slim result too
+            if cache is not None:
+                cache.put(linter, slimmed)
+            if slim:
+                result = slimmed
+        out.append(result)
         tick()
     return out
 
