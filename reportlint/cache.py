@@ -14,12 +14,15 @@ found by a key made of
   versions of the installed plugins, the readers and the deadline profile.
 
 Anything that changes one of these misses the cache. An entry is one line of
-JSON, then (when no line of the file holds a newline) the file's original lines
-as UTF-8 text, which is decoded only if a formatter shows them: most of an
-entry is those lines, and JSON output never needs them. Entries are written atomically; an entry that cannot be read or does not have the
-expected shape is treated as a miss, and a cache folder that cannot be created
-or written turns the cache off for the run — the cache never makes a check
-fail. Cross-report findings (X7xx) depend on two files: they are cached per
+JSON: the findings, one array each. The file's original lines (for excerpts)
+are, for a text report, its own bytes decoded and split — read anyway to hash
+them, so the entry only says how many; otherwise they follow the JSON as UTF-8
+text (or, when a line holds a newline of its own, stand in it). Either way
+they are decoded only if a formatter shows them: JSON output never does.
+Entries are written atomically; an entry that cannot be read or does not have
+the expected shape is treated as a miss, and a cache folder that cannot be
+created or written turns the cache off for the run — the cache never makes a
+check fail. Cross-report findings (X7xx) depend on two files: they are cached per
 pair, keyed by both paths and both contents.
 """
 
