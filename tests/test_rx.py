@@ -102,3 +102,37 @@ def test_a_cache_folder_that_cannot_be_written_is_no_error(tmp_path, monkeypatch
     assert rx.compile("a+b") == re.compile("a+b")
     rx.save()
     assert blocker.read_text() == "not a folder"
+
+
+def test_a_derived_pattern_is_kept_between_runs_and_derived_again_when_its_inputs_change(fresh):
+    made = []
+
+    def derive(text):
+        return lambda: made.append(text) or f"(?:{text})"
+
+    assert rx.derived("t", "a|b", derive("a|b")) == "(?:a|b)"
+    rx.save()
+    rx._table = None  # a new process: the table read from disk
+    assert rx.derived("t", "a|b", derive("a|b")) == "(?:a|b)" and made == ["a|b"]
+    assert rx.derived("t", "a|c", derive("a|c")) == "(?:a|c)" and made == ["a|b", "a|c"]
+    assert rx.derived("u", "a|b", derive("a|b")) == "(?:a|b)" and made == ["a|b", "a|c", "a|b"]
+
+
+def test_the_category_hint_from_the_table_is_the_one_derived_now(fresh):
+    from reportlint.rules import crosscheck as cc
+
+    cc._category_hint_re.cache_clear()
+    stored = cc._category_hint_re()
+    patterns = [cc._ANY_CATEGORY.pattern] + [s.pattern.pattern for e in cc.T3_ROWS for s in cc._leaf_rows(e)[0]]
+    assert stored.pattern == cc._category_hint(patterns, cc._folded_from())
+    rx.save()
+    rx._table = None
+    cc._category_hint_re.cache_clear()
+    calls = []
+    real = cc._category_hint
+    cc._category_hint = lambda *a: calls.append(a) or real(*a)
+    try:
+        assert cc._category_hint_re() == stored and calls == []
+    finally:
+        cc._category_hint = real
+        cc._category_hint_re.cache_clear()
