@@ -801,14 +801,15 @@ class ConfiguredLinter:
     def lint_source(self, source) -> FileResult:
         return self.linter_for(source.path).lint_source(source)
 
-    def lint_across(self, results: list[FileResult], previous: FileResult | None = None, cache=None) -> None:
+    def lint_across(self, results: list[FileResult], previous: FileResult | None = None, cache=None,
+                    pair_map=None) -> None:
         groups: dict[int, tuple[Linter, list[FileResult]]] = {}
         for r in results:
             linter = self.linter_for(r.path)
             groups.setdefault(id(linter), (linter, []))[1].append(r)
         for linter, group in groups.values():
             if hasattr(linter, "lint_across"):
-                linter.lint_across(group, previous, cache)
+                linter.lint_across(group, previous, cache, pair_map)
 
     def checks(self, path: str, code: str) -> bool:
         """Was ``code`` checked for ``path`` in this run (selected, not "off", not ignored for the file)?"""

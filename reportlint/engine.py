@@ -446,35 +446,54 @@ class Linter:
         return [Diagnostic(path, rule.code, rule.name, severity, f.span, f.message, f.evidence, f.fix) for f in findings]
 
     # -- cross-report rules (X7xx) ----------------------------------------------------------
-    def lint_across(self, results: list[FileResult], previous: FileResult | None = None, cache=None) -> None:
+    def lint_across(self, results: list[FileResult], previous: FileResult | None = None, cache=None,
+                    pair_map=None) -> None:
         """Run the rules marked ``cross_report`` on each (last year, this year) pair of
         :func:`report_pairs`; their findings join this year's file. ``previous`` is the
         report named by ``--previous`` (context only: its own findings are not reported).
-        ``cache`` (a :class:`reportlint.cache.ResultCache`) keeps each pair's findings."""
+        ``cache`` (a :class:`reportlint.cache.ResultCache`) keeps each pair's findings.
+
+        ``pair_map(linter, pairs)``, when given, computes ``linter.pair_findings`` for a
+        list of pairs of slim results, in order, elsewhere (worker processes:
+        reportlint/batch.py)."""
         rules = [r for r in self.active if r.cross_report]
+        todo = []
         for prev, cur in report_pairs(results, previous) if rules else ():
             cached = cache.get_pair(self, prev, cur) if cache is not None else None
             if cached is not None:
                 cur.diagnostics = sorted(cur.diagnostics + cached, key=Diagnostic.sort_key)
-                continue
-            if not self._ensure_reports(prev, cur):
+            else:
+                todo.append((prev, cur))
+        if pair_map is not None and todo and all(p.report is None and c.report is None for p, c in todo):
+            found = pair_map(self, todo)
+        else:
+            found = [self.pair_findings(prev, cur) for prev, cur in todo]
+        for (prev, cur), out in zip(todo, found):
+            if out is None:
                 continue  # a slim result whose file can no longer be parsed
-            out: list[Diagnostic] = []
-            with RuleClock(self.settings.rule_timeout) as clock:
-                for rule in rules:
-                    if not self._applies(rule, cur.report):
-                        continue
-                    ctx = RuleContext({**rule.options, **self.settings.rule_options.get(rule.code, {})}, self.profile)
-                    out.extend(self._call_rule(clock, rule, cur.path, "check_pair", rule.check_pair,
-                                               prev.report, cur.report, ctx))
-            src = cur.source
-            out = [d for d in out if not (src.suppressions and src.suppressed(d.code, d.span))
-                   and not self._file_ignored(cur.path, d.code)]
-            if src.locators:
-                out = [d.replace(locator=src.locator(d.span.line, d.span.column)) for d in out]
             if cache is not None:
                 cache.put_pair(self, prev, cur, out)
             cur.diagnostics = sorted(cur.diagnostics + out, key=Diagnostic.sort_key)
+
+    def pair_findings(self, prev: FileResult, cur: FileResult) -> list[Diagnostic] | None:
+        """The cross-report findings of one pair (parsing a slim result's file again); None when a
+        file of the pair can no longer be parsed."""
+        if not self._ensure_reports(prev, cur):
+            return None
+        out: list[Diagnostic] = []
+        with RuleClock(self.settings.rule_timeout) as clock:
+            for rule in self.active:
+                if not rule.cross_report or not self._applies(rule, cur.report):
+                    continue
+                ctx = RuleContext({**rule.options, **self.settings.rule_options.get(rule.code, {})}, self.profile)
+                out.extend(self._call_rule(clock, rule, cur.path, "check_pair", rule.check_pair,
+                                           prev.report, cur.report, ctx))
+        src = cur.source if cur.source is not None else cur.report.source
+        out = [d for d in out if not (src.suppressions and src.suppressed(d.code, d.span))
+               and not self._file_ignored(cur.path, d.code)]
+        if src.locators:
+            out = [d.replace(locator=src.locator(d.span.line, d.span.column)) for d in out]
+        return out
 
     def _ensure_reports(self, *pair: FileResult) -> bool:
         """Give slim results of a cross-report pair their parsed reports back (parsing again)."""

@@ -143,3 +143,50 @@ def test_slim_results_keep_memory_bounded_and_findings_equal(tmp_path):
     kept = [os.path.basename(r.path) for r in slim if r.report is not None]
     assert kept == ["pair-2020.txt", "pair-2021.txt"]  # parsed again for their cross-report rules only
     assert all(r.source.logical == () for r in slim)
+
+
+def _years(tmp_path, agencies: int = 5):
+    """Each of ``agencies`` agencies' 2020 and 2021 reports, 2021 carrying over what 2020 did not pass on."""
+    root = tmp_path / "years"
+    root.mkdir()
+    for k in range(agencies):
+        last, this = g.t3_values(), g.t3_values()
+        this["carried"] = [5 + k, 0, 0, 0, 0, 0, 5 + k]
+        agency = f"安平市第{k + 1}局"
+        (root / f"{k}-2020.txt").write_text(g.report_2021(g.t3_tabs(last), year=2020, agency=agency), encoding="utf-8")
+        (root / f"{k}-2021.txt").write_text(g.report_2021(g.t3_tabs(this), year=2021, agency=agency), encoding="utf-8")
+    return str(root)
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_cross_report_pairs_are_computed_in_workers_with_the_same_output(tmp_path, capsys, monkeypatch, fmt):
+    root = _years(tmp_path)
+    one = _run(capsys, root, "--format", fmt, "--jobs", "1")
+    here = []
+    real = Linter.pair_findings
+    monkeypatch.setattr(Linter, "pair_findings", lambda self, p, c: here.append(c.path) or real(self, p, c))
+    two = _run(capsys, root, "--format", fmt, "--jobs", "2")
+    assert one == two and one[1].count("X701") >= 5  # one per agency, at least
+    assert here == []  # forked workers ran every pair (the parent's patched method was never called)
+
+
+def test_pairs_are_computed_here_when_workers_cannot_be_used(tmp_path, capsys, monkeypatch):
+    root = _years(tmp_path)
+    one = _run(capsys, root, "--format", "json", "--jobs", "1")
+    monkeypatch.setattr(batch, "_map_in_workers", lambda *a: None)
+    assert _run(capsys, root, "--format", "json", "--jobs", "2") == one
+
+
+def test_spawned_workers_compute_the_pairs_too(tmp_path, capsys, monkeypatch):
+    import multiprocessing
+
+    root = _years(tmp_path)
+    one = _run(capsys, root, "--format", "json", "--jobs", "1")
+    monkeypatch.setattr(batch, "_context", lambda: (multiprocessing.get_context("spawn"), False))
+    monkeypatch.setattr(batch, "_serial", None)  # every file linted in the spawned workers, or this fails
+
+    def not_here(self, prev, cur):
+        raise AssertionError("a pair computed in the parent")
+
+    monkeypatch.setattr(Linter, "pair_findings", not_here)  # spawned workers import the real one
+    assert _run(capsys, root, "--format", "json", "--jobs", "2") == one
