@@ -176,24 +176,18 @@ def _pairs_in_workers(top, jobs: int):
 def _map_in_workers(linter, fn: Callable, items: list, jobs: int) -> list | None:
     """``[fn(item) for item in items]`` in worker processes, in order; None when that cannot be done
     (a bare Linter where workers are spawned, a worker that died): the caller then does it here."""
-    from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    global _WORKER_LINTER
-    ctx, forked = _context()
-    factory = None if forked else getattr(linter, "factory", None)
-    if not forked and factory is None:
+    pool = _start_pool(linter, jobs)
+    if pool is None:
         return None
-    _WORKER_LINTER = linter if forked else None
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker, initargs=(factory,))
     try:
         return list(pool.map(fn, items))
     except (BrokenProcessPool, Exception):
         pool.shutdown(wait=True, cancel_futures=True)
         return None
     finally:
-        pool.shutdown(wait=True)
-        _WORKER_LINTER = None
+        _stop_pool(pool)
 
 
 def _context():
@@ -205,25 +199,40 @@ def _context():
     return multiprocessing.get_context("spawn"), False
 
 
-def _parallel(linter, items: Sequence[tuple[str, bool]], jobs: int, tick: Callable[[], None]) -> list[FileResult]:
+def _start_pool(linter, jobs: int):
+    """A pool of ``jobs`` workers linting with ``linter`` — inherited when forked, rebuilt from its
+    factory when spawned — or None when a spawned worker cannot rebuild it (a bare Linter)."""
     from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
 
     global _WORKER_LINTER
     ctx, forked = _context()
     factory = None if forked else getattr(linter, "factory", None)
     if not forked and factory is None:
-        return _serial(linter, items, tick)  # a bare Linter cannot be rebuilt in a spawned process
-    out: list[FileResult] = []
+        return None
     _WORKER_LINTER = linter if forked else None
     if forked:  # load the grammar's tables once, here, instead of once in every worker
         from reportlint.parse import _get_tables
 
         _get_tables()
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker, initargs=(factory,))
-    try:
-        from reportlint.plain import from_wire
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker, initargs=(factory,))
 
+
+def _stop_pool(pool) -> None:
+    global _WORKER_LINTER
+    pool.shutdown(wait=True)
+    _WORKER_LINTER = None
+
+
+def _parallel(linter, items: Sequence[tuple[str, bool]], jobs: int, tick: Callable[[], None]) -> list[FileResult]:
+    from concurrent.futures.process import BrokenProcessPool
+
+    from reportlint.plain import from_wire
+
+    pool = _start_pool(linter, jobs)
+    if pool is None:
+        return _serial(linter, items, tick)
+    out: list[FileResult] = []
+    try:
         for wire in pool.map(_lint_one, items, chunksize=CHUNK):
             out.append(from_wire(wire))
             tick()
@@ -234,6 +243,5 @@ def _parallel(linter, items: Sequence[tuple[str, bool]], jobs: int, tick: Callab
         pool.shutdown(wait=True, cancel_futures=True)
         out.extend(_serial(linter, items[len(out):], tick, slim=True))
     finally:
-        pool.shutdown(wait=True)
-        _WORKER_LINTER = None
+        _stop_pool(pool)
     return out
