@@ -28,6 +28,7 @@ pair, keyed by both paths and both contents.
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
 import sys
@@ -178,10 +179,11 @@ def _strings(items: list) -> tuple[str, ...]:
 def _lines(s: dict, tail: bytes, data: bytes) -> Sequence[str]:
     """The lines of an entry: from the file's bytes, after the JSON (``packed``: count and size), or in it."""
     if "from_file" in s:
-        count = s["from_file"]
+        count, encoding = s["from_file"], str(s["encoding"])
         if type(count) is not int or count < 0:
             raise ValueError("lines")
-        return PackedLines(count, _file_lines, data, str(s["encoding"]), bool(s["bom"]))
+        codecs.lookup(encoding)  # LookupError now (a miss), not when the lines are read
+        return PackedLines(count, _file_lines, data, encoding, bool(s["bom"]))
     if "packed" not in s:
         return _strings(s["lines"])
     count, size = s["packed"]
@@ -265,7 +267,7 @@ class ResultCache:
         except FileNotFoundError:
             self.misses += 1
             return None
-        except (OSError, ReadError, ValueError, TypeError, KeyError, IndexError, AttributeError, UnicodeError):
+        except (OSError, ReadError, ValueError, TypeError, KeyError, IndexError, AttributeError, LookupError):
             self.misses += 1  # a corrupt or foreign entry: lint again, overwrite it
             return None
         self.hits += 1

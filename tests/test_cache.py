@@ -159,6 +159,9 @@ def test_an_installed_plugin_version_is_part_of_the_key(reports, tmp_path):
 
 
 @pytest.mark.parametrize("damage", [b"", b"{not json", b'{"source": 3}', b'{"path": "x"}', b"\xff\xfe\x00",
+                                    b'{"path":"x","agency":null,"year":2021,"structured":true,"diagnostics":[],'
+                                    b'"source":{"from_file":3,"encoding":"docx","bom":false,"newline":"\\n",'
+                                    b'"layout":"paragraph","locators":[],"suppressions":[]}}',
                                     b'{"path":"x","agency":null,"year":"2021","structured":true,"source":null,"diagnostics":[]}'])
 def test_a_corrupt_entry_is_ignored_and_rewritten(reports, tmp_path, capsys, damage):
     cache = str(tmp_path / "cache")
