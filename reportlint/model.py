@@ -277,7 +277,7 @@ class Report(Record):
             if e <= end:
                 yield block, s - base, e - base, m
 
-    def blocks_with(self, pattern: re.Pattern[str], *, cells: bool = True) -> Iterator[Block]:
+    def blocks_with(self, pattern: re.Pattern[str], *, cells: bool = True) -> list[Block]:
         """The blocks in which ``pattern`` matches, in order, each once.
 
         A cheap prefilter for rules whose exact logic works block by block: one
@@ -285,38 +285,29 @@ class Report(Record):
         blocks are those of :meth:`scan`'s matches; the other matches in a block
         already found are passed over without a look.
         """
-        text, starts, blocks = self._index_all if cells else self._index_prose
-        if not pattern.flags & re.MULTILINE:
-            pattern = rx.compile(pattern.pattern, pattern.flags | re.MULTILINE)
-        n = len(starts)
-        if not n:
-            return
-        end = -1
-        found = True  # the current block has been yielded
-        block = None
-        for m in pattern.finditer(text):
-            s = m.start()
-            if s > end:
-                i = bisect.bisect_right(starts, s) - 1
-                block = blocks[i]
-                end = starts[i + 1] - 1 if i + 1 < n else len(text)
-                found = False
-            elif found:
-                continue
-            if m.end() <= end:
-                found = True
-                yield block
+        index = self._index_all if cells else self._index_prose
+        blocks = index[2]
+        return [blocks[i] for i in _blocks_hit(index, pattern)]
 
-    def blocks_with_any(self, patterns: tuple[re.Pattern[str], ...], *, cells: bool = True) -> Iterator[Block]:
+    def blocks_with_any(self, patterns: tuple[re.Pattern[str], ...], *, cells: bool = True) -> list[Block]:
         """The blocks in which any of ``patterns`` matches, in order, each once.
 
         One whole-report search per pattern: several patterns that each begin with a
         literal character are found many times faster than one alternation of them.
         """
-        hits = {id(b) for p in patterns for b in self.blocks_with(p, cells=cells)}
-        if hits:
-            _, _, blocks = self._index_all if cells else self._index_prose
-            yield from (b for b in blocks if id(b) in hits)
+        index = self._index_all if cells else self._index_prose
+        blocks = index[2]
+        hits = [_blocks_hit(index, p) for p in patterns]
+        found = hits[0] if len(hits) == 1 else sorted(set().union(*hits))
+        return [blocks[i] for i in found]
+
+    def blocks_with_hints(self, hints: tuple[tuple[str, re.Pattern[str]], ...], *,
+                          cells: bool = True) -> list[Block]:
+        """:meth:`blocks_with_any` of the patterns of ``hints``, (character, pattern) pairs whose
+        character stands in every match of its pattern: a pattern is searched for only when its
+        character occurs in the report's text at all, a test tens of times faster than any search."""
+        text = (self._index_all if cells else self._index_prose)[0]
+        return self.blocks_with_any(tuple(p for ch, p in hints if ch in text), cells=cells)
 
     def scan_hinted(self, pattern: re.Pattern[str], hint: re.Pattern[str], *,
                     cells: bool = True) -> Iterator[tuple[Block, int, int, re.Match[str]]]:
@@ -342,6 +333,36 @@ class Report(Record):
         from reportlint.facts import Facts
 
         return Facts(self)
+
+
+def _blocks_hit(index: tuple[str, list[int], list[Block]], pattern: re.Pattern[str]) -> list[int]:
+    """The positions in ``index``'s blocks of those in which ``pattern`` matches, in order, each once.
+
+    A match that would run across two blocks does not count (as in Report.scan).
+    """
+    text, starts, _ = index
+    n = len(starts)
+    if not n:
+        return []
+    source = pattern.pattern
+    if not pattern.flags & re.MULTILINE and ("^" in source or "$" in source):  # anchor at each block, as per block
+        pattern = rx.compile(source, pattern.flags | re.MULTILINE)
+    out: list[int] = []
+    end = -1
+    found = True  # the current block is in ``out``
+    i = 0
+    for m in pattern.finditer(text):
+        s = m.start()
+        if s > end:  # matches come in order: a block is looked up only when a match leaves the last one
+            i = bisect.bisect_right(starts, s) - 1
+            end = starts[i + 1] - 1 if i + 1 < n else len(text)
+            found = False
+        elif found:
+            continue
+        if m.end() <= end:
+            found = True
+            out.append(i)
+    return out
 
 
 def _index(blocks: list[Block]) -> tuple[str, list[int], list[Block]]:

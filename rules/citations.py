@@ -39,13 +39,8 @@ def hint_matches(report, hints, *, cells: bool = True) -> list[tuple[Block, int]
     return [(blocks[i], start) for i, start in found]
 
 
-def blocks_with_hints(report, hints, *, cells: bool = True) -> list[Block]:
-    """The blocks in which any hint matches (see hint_matches), in order, each once."""
-    return list({id(block): block for block, _ in hint_matches(report, hints, cells=cells)}.values())
-
-
 # The blocks worth a search with _DOCNO_RE (which begins with a look-behind: slow over the whole
-# report), found by the brackets of the document numbers each rule reports (see blocks_with_hints).
+# report), found by the brackets of the document numbers each rule reports (see Report.blocks_with_hints).
 # C501: a year after an opening bracket other than 〔, or between 〔 and a closing bracket other than 〕.
 _DOCNO_OPENERS, _DOCNO_CLOSERS = "[【(（［〔", "]】)）］〕"
 _YEAR = r"[ \u3000]*(?:19|20)\d\d"
@@ -536,7 +531,7 @@ class DocumentNumberFormat(Rule):
     fixable = True
 
     def check(self, report, ctx):
-        for block in blocks_with_hints(report, _C502_HINTS):
+        for block in report.blocks_with_hints(_C502_HINTS):
             text = block.text
             for m in _DOCNO_RE.finditer(text):
                 s = _SERIAL_RE.match(text, m.end("close"))
@@ -619,7 +614,7 @@ class DoubledPunctuation(Rule):
     fixable = True
 
     def check(self, report, ctx):
-        for block in blocks_with_hints(report, _DOUBLED_HINTS):
+        for block in report.blocks_with_hints(_DOUBLED_HINTS):
             text = block.text
             for m in _DOUBLED_RE.finditer(text):
                 ch = m.group(1)
@@ -647,7 +642,7 @@ _REGULATION_LIKE_RE = rx.compile(
 # The title written in running text without 《》 (or in quotation marks).
 _BARE_REGULATION_RE = rx.compile(r"(?:中华人民共和国)?政府信息公开条例")
 _PLACE_BEFORE_RE = rx.compile(r"[省市区县州旗盟镇乡]$")
-# C506's prefilter (see blocks_with_hints). A misquoted title ends in 条例 and its closing mark; the
+# C506's prefilter (see Report.blocks_with_hints). A misquoted title ends in 条例 and its closing mark; the
 # accepted titles written exactly are left out. A bare title contains 政府信息公开条例; one right after
 # an opening title mark is enclosed and left out. Almost every report cites the Regulation correctly
 # many times: those citations are passed over by the search itself.
@@ -727,7 +722,7 @@ class RegulationTitle(Rule):
     severity = Severity.INFO
 
     def check(self, report, ctx):
-        for block in blocks_with_hints(report, _C506_HINTS):
+        for block in report.blocks_with_hints(_C506_HINTS):
             text = block.text
             enclosed = self._enclosed(text)
             # Misquoted titles: the whole content of a 《》 or 〈〉 pair.
@@ -797,7 +792,7 @@ _DECREE_492_RE = rx.compile(rf"国务院令{_SP}(?:第{_SP})?492{_SP}号")
 _OLD_ARTICLES_RE = rx.compile(r"第三十一条|第三十二条")
 # "本报告期内" is a time, not the report's basis: the basis sentence says 编制/年度报告, or cites 31 and 32 together.
 _REPORT_CONTEXT_RE = rx.compile(r"年度报告|年报|编制|报告如下|第三十一条[、和及，,]第三十二条")
-# The blocks worth checking (see blocks_with_hints): a literal every match of a pattern above contains.
+# The blocks worth checking (see Report.blocks_with_hints): a literal every match of a pattern above contains.
 # The trial format is looked for in 2021-format reports only.
 _C507_HINTS = (("令", rx.compile("国务院令")), ("三", rx.compile("第三十(?=[一二]条)")))
 _C507_HINTS_2021 = (("函", rx.compile("国办公开办函")), ("试", rx.compile("试行")), *_C507_HINTS)
@@ -884,7 +879,7 @@ class OutdatedBasis(Rule):
     requires = frozenset({"structure", "year"})
 
     def check(self, report, ctx):
-        for block in blocks_with_hints(report, _C507_HINTS_2021 if report.era is Era.FMT2021 else _C507_HINTS):
+        for block in report.blocks_with_hints(_C507_HINTS_2021 if report.era is Era.FMT2021 else _C507_HINTS):
             text = block.text
             if report.era is Era.FMT2021:
                 for m in _TRIAL_FORMAT_RE.finditer(text):

@@ -7,7 +7,6 @@ import re
 from reportlint import rx
 
 from reportlint.rule import Edit, Rule, Severity
-from reportlint.rules.citations import blocks_with_hints
 
 _JIEZHI_RE = rx.compile(
     r"截止(?=[ \u3000]*(?:目前|当前|现在|今|年底|年末|月底|本年|上年|去年|今年|当年|(?:19|20)\d{2}[ \u3000]*年|\d{1,2}[ \u3000]*月"
@@ -113,7 +112,7 @@ _EMPTY_SIGNER_RE = rx.compile(
 
 # The blocks worth checking: (a character, a pattern beginning with a literal) for each of the patterns
 # above, the pattern matching wherever the rule's does and the character in each match (see
-# blocks_with_hints). Patterns beginning with a class or a look-behind are stood in for by a piece of
+# Report.blocks_with_hints). Patterns beginning with a class or a look-behind are stood in for by a piece of
 # theirs: two placeholder characters, the opening bracket of a slot or a check box, a tick, "贵办", and
 # the "人：" of a signer label.
 _W604_HINTS = (
@@ -203,7 +202,7 @@ class TemplateResidue(Rule):
     severity = Severity.ERROR
 
     def check(self, report, ctx):
-        for block in blocks_with_hints(report, _W604_HINTS):
+        for block in report.blocks_with_hints(_W604_HINTS):
             text = block.text
             for pattern, zh, en in (
                 (_PLACEHOLDER_RE, "占位符", "placeholder"),
@@ -329,7 +328,7 @@ class HalfwidthPunctuation(Rule):
     fixable = True
 
     def check(self, report, ctx):
-        for block in blocks_with_hints(report, _ASCII_PUNCT_HINTS):
+        for block in report.blocks_with_hints(_ASCII_PUNCT_HINTS):
             text = block.text
             if not any(ch in _FULLWIDTH for ch in text):
                 continue
@@ -395,7 +394,7 @@ class HalfwidthPunctuation(Rule):
 # with nothing, or exactly one space, between them.
 # W602 prefilter: only a block holding an ASCII mark can have one between Chinese characters. Each
 # mark is searched for on its own (a literal is found many times faster than a class of them), and
-# only when it occurs in the report at all (see blocks_with_hints).
+# only when it occurs in the report at all (see Report.blocks_with_hints).
 _ASCII_PUNCT_HINTS = tuple((ch, rx.compile(re.escape(ch))) for ch in ",;:?!()")
 # What the loops of W602 look at, found by regex rather than by a loop over every character.
 _HALF_MARK_RE = rx.compile("[,;:?!]")
@@ -524,7 +523,7 @@ _POSTCODE_RE = rx.compile(r"(?:邮编|邮政编码)[ \u3000]*[：:为]?[ \u3000]
 # The blocks worth checking: each match of the four patterns above holds one of these words
 # (邮 stands for 邮箱, 邮件, 邮编 and 邮政编码; mail for E-mail, e-mail, Email). Each is searched
 # for on its own (a literal is found many times faster than the patterns or an alternation), and only
-# when the word's rarest character occurs in the report at all (see blocks_with_hints).
+# when the word's rarest character occurs in the report at all (see Report.blocks_with_hints).
 _W605_HINTS = tuple((ch, rx.compile(word)) for ch, word in (
     ("话", "电话"), ("真", "传真"), ("手", "手机"), ("线", "热线"), ("@", "@"), ("＠", "＠"), ("邮", "邮"),
     ("箱", "信箱"), ("m", "mail"), ("M", "MAIL")))
@@ -625,7 +624,7 @@ class ContactFormat(Rule):
     severity = Severity.WARNING
 
     def check(self, report, ctx):
-        for block in blocks_with_hints(report, _W605_HINTS):
+        for block in report.blocks_with_hints(_W605_HINTS):
             text = block.text
             yield from self._phones(block, text)
             yield from self._emails(block, text)

@@ -46,25 +46,6 @@ class Located(Record):
         self.value = value
 
 
-def hit_blocks(index: tuple[str, list[int], list["Block"]], hint: "re.Pattern[str]") -> list[int]:
-    """The positions in ``index``'s block list of the blocks in which ``hint`` matches, in order, each once.
-
-    ``index`` is ``report._index_all`` or ``report._index_prose``; ``hint`` must not match a line
-    break. One search of the joined text, with no call per block: a rule that needs a block's
-    text only where a literal it must contain occurs runs its exact patterns on these blocks.
-    (Report.blocks_with does this for one block at a time; this could be shared in model.py.)
-    """
-    text, starts, _ = index
-    out: list[int] = []
-    last = -1
-    for m in hint.finditer(text):
-        i = bisect_right(starts, m.start()) - 1
-        if i != last:
-            out.append(i)
-            last = i
-    return out
-
-
 def matches_containing(index: tuple[str, list[int], list["Block"]], positions: Iterable[int],
                        pattern: "re.Pattern[str]", inside: str, reach: int = 12) -> Iterator[tuple[int, "re.Match[str]"]]:
     """The matches of ``pattern`` that contain one of ``positions``, in order, each once.
