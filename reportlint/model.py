@@ -366,7 +366,16 @@ def _blocks_hit(index: tuple[str, list[int], list[Block]], pattern: re.Pattern[s
 
 
 def _index(blocks: list[Block]) -> tuple[str, list[int], list[Block]]:
+    """The blocks' texts joined by line breaks, where each block starts, and the blocks.
+
+    Line i of the joined text is block i: rules count line breaks to find a block, and "^"/"$"
+    anchor at each block. A line break inside a block (only a plugin's reader can make one) is
+    a space in the joined text, which keeps every offset.
+    """
     texts = [b.text for b in blocks]
     # Block i starts after the texts before it and one "\n" each: computed in C, no loop per block.
     starts = list(map(add, accumulate(map(len, texts), initial=0), range(len(texts))))
-    return "\n".join(texts), starts, blocks
+    joined = "\n".join(texts)
+    if joined.count("\n") >= len(texts):
+        joined = "\n".join([t.replace("\n", " ") for t in texts])
+    return joined, starts, blocks

@@ -6,11 +6,12 @@ Every case asserts the exact (code, line) list.
 
 from __future__ import annotations
 
-from helpers import body_codes_lines, body_lines_of, codes_lines, frame_line, report
+from helpers import body_codes_lines, body_lines_of, codes_lines, frame_line, linter, report
 
 from reportlint.parse import parse_source
 from reportlint.readers.text import source_from_text
 from reportlint.rules.citations import DocumentNumberBrackets
+from reportlint.source import LogicalLine
 
 
 # --------------------------------------------------------------------------- C504
@@ -190,3 +191,19 @@ def test_c507_history_and_other_articles_stay_silent():
     body = ("2008年的国务院令第492号已被修订。本报告依据《条例》第五十条编制。"
             "按照《条例》第三十二条征求了第三方意见。本期试行新的公开目录。")
     assert _c507(2021, body)[0] == []
+
+
+# --------------------------------------------------------------------------- a block's own line break
+# C503 and C504 find their candidate blocks by line in the blocks' joined text. A reader of a plugin
+# may give a logical line a line break of its own; the blocks after it must not shift by a line.
+
+def test_c503_c504_a_line_break_inside_an_earlier_block_shifts_no_candidate():
+    body = "我局依照《条例》开展工作。\n\n我局依照《条例》）开展工作。\n\n我局依照《办法《细则》》开展工作。"
+    text = report(body=body)
+    source = source_from_text("snippet.txt", text)
+    first = next(i for i, line in enumerate(source.logical) if line.text == "我局依照《条例》开展工作。")
+    line = source.logical[first]
+    broken = LogicalLine(line.text.replace("开", "\n"), line.segments, line.kind, line.cells)  # same length
+    source = source.replace(logical=source.logical[:first] + (broken,) + source.logical[first + 1:])
+    found = sorted((d.code, d.line) for d in linter(("C503", "C504")).lint_source(source).diagnostics)
+    assert found == [("C503", frame_line("我局依照《办法", text)), ("C504", frame_line("我局依照《条例》）", text))]
