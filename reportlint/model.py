@@ -303,9 +303,10 @@ class Report(Record):
 
     def blocks_with_hints(self, hints: tuple[tuple[str, re.Pattern[str]], ...], *,
                           cells: bool = True) -> list[Block]:
-        """:meth:`blocks_with_any` of the patterns of ``hints``, (character, pattern) pairs whose
-        character stands in every match of its pattern: a pattern is searched for only when its
-        character occurs in the report's text at all, a test tens of times faster than any search."""
+        """:meth:`blocks_with_any` of the patterns of ``hints``, (string, pattern) pairs whose
+        string — a character or a few — stands in every match of its pattern: a pattern is searched
+        for only when its string occurs in the report's text at all, a test tens of times faster
+        than any search."""
         text = (self._index_all if cells else self._index_prose)[0]
         return self.blocks_with_any(tuple(p for ch, p in hints if ch in text), cells=cells)
 
