@@ -260,8 +260,7 @@ class Report(Record):
         not reported. ``cells=False`` leaves table cells out.
         """
         text, starts, blocks = self._index_all if cells else self._index_prose
-        if not pattern.flags & re.MULTILINE:  # "^"/"$" anchor at each block, as they would per block
-            pattern = rx.compile(pattern.pattern, pattern.flags | re.MULTILINE)
+        pattern = _per_block(pattern)
         n = len(starts)
         if not n:
             return
@@ -308,7 +307,7 @@ class Report(Record):
         for only when its string occurs in the report's text at all, a test tens of times faster
         than any search."""
         text = (self._index_all if cells else self._index_prose)[0]
-        return self.blocks_with_any(tuple(p for ch, p in hints if ch in text), cells=cells)
+        return self.blocks_with_any(tuple(p for needle, p in hints if needle in text), cells=cells)
 
     def scan_hinted(self, pattern: re.Pattern[str], hint: re.Pattern[str], *,
                     cells: bool = True) -> Iterator[tuple[Block, int, int, re.Match[str]]]:
@@ -322,8 +321,7 @@ class Report(Record):
         search. Blocks are searched one by one, so this equals ``scan`` for patterns
         that neither match nor look at a line break.
         """
-        if not pattern.flags & re.MULTILINE:  # as in scan: "^"/"$" anchor at each block
-            pattern = rx.compile(pattern.pattern, pattern.flags | re.MULTILINE)
+        pattern = _per_block(pattern)  # as in scan
         for block in self.blocks_with(hint, cells=cells):
             for m in pattern.finditer(block.text):
                 yield block, m.start(), m.end(), m
@@ -336,6 +334,15 @@ class Report(Record):
         return Facts(self)
 
 
+def _per_block(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` with "^" and "$" anchoring at each block of the joined text, as they would in the
+    block's own text: compiled again with MULTILINE when it has an anchor and lacks the flag."""
+    source = pattern.pattern
+    if not pattern.flags & re.MULTILINE and ("^" in source or "$" in source):
+        return rx.compile(source, pattern.flags | re.MULTILINE)
+    return pattern
+
+
 def _blocks_hit(index: tuple[str, list[int], list[Block]], pattern: re.Pattern[str]) -> list[int]:
     """The positions in ``index``'s blocks of those in which ``pattern`` matches, in order, each once.
 
@@ -345,9 +352,7 @@ def _blocks_hit(index: tuple[str, list[int], list[Block]], pattern: re.Pattern[s
     n = len(starts)
     if not n:
         return []
-    source = pattern.pattern
-    if not pattern.flags & re.MULTILINE and ("^" in source or "$" in source):  # anchor at each block, as per block
-        pattern = rx.compile(source, pattern.flags | re.MULTILINE)
+    pattern = _per_block(pattern)
     out: list[int] = []
     end = -1
     found = True  # the current block is in ``out``
