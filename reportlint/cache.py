@@ -86,12 +86,11 @@ def _package_stamp() -> list:
 
 
 def _source_file(obj: Any) -> str | None:
-    import inspect
-
-    try:
-        return inspect.getfile(obj)
-    except (TypeError, OSError):
-        return None
+    """The file defining a rule class or a reader function: what ``inspect.getfile`` says of
+    them, without importing ``inspect`` (~10 ms of a start). None for anything else."""
+    if isinstance(obj, type):
+        return getattr(sys.modules.get(obj.__module__), "__file__", None)
+    return getattr(getattr(obj, "__code__", None), "co_filename", None)  # a function or a bound method
 
 
 def setup_fingerprint(linter) -> str:

@@ -1,8 +1,10 @@
-"""The engine's own readers, formatters and profiles, contributed through the same hooks as any plugin."""
+"""The engine's own readers, formatters and profiles, contributed through the same hooks as any plugin.
+
+Its ``reportlint_*`` functions are hooks without pluggy's mark: reportlint.plugins
+calls them directly, or marks them when it registers this module with pluggy.
+"""
 
 from __future__ import annotations
-
-from reportlint.hookspecs import hookimpl
 
 
 def _lazy_reader(module: str, name: str):
@@ -19,7 +21,6 @@ def _lazy_reader(module: str, name: str):
     return read
 
 
-@hookimpl
 def reportlint_readers():
     text = _lazy_reader("reportlint.readers.text", "read_text")
     markdown = _lazy_reader("reportlint.readers.markdown", "read_markdown")
@@ -29,7 +30,6 @@ def reportlint_readers():
             ".pdf": _lazy_reader("reportlint.readers.pdf", "read_pdf")}
 
 
-@hookimpl
 def reportlint_formatters():
     # Each format's module is imported only when that format is used (xml.etree for junit …).
     modules = {"text": "text", "concise": "concise", "json": "json_format", "sarif": "sarif",
@@ -49,7 +49,6 @@ def _lazy_formatter(module: str):
     return format_results
 
 
-@hookimpl
 def reportlint_profiles():
     from reportlint.profiles import NATIONAL
 

@@ -2,15 +2,13 @@
 
 This module is the plugin object of the entry point ``builtin``; it is
 installed as ``reportlint.rules`` (the repository keeps it at the top level so
-engine, rules and grammar sit side by side).
+engine, rules and grammar sit side by side). Like the core plugin, its hook is
+a plain function, which reportlint.plugins marks for pluggy when pluggy is used.
 """
 
 from __future__ import annotations
 
-from reportlint.hookspecs import hookimpl
 
-
-@hookimpl
 def reportlint_rules():
     from reportlint.rules import citations, crosscheck, crossreport, dates, input, numbers, sections, structure, tables, wording
 

@@ -346,3 +346,17 @@ def test_an_entry_that_is_a_named_pipe_is_a_miss_not_a_hang(reports, tmp_path, c
         os.unlink(entry)
         os.mkfifo(entry)  # opening it for reading would wait for a writer
     assert _check(capsys, str(reports), "--cache-dir", cache) == expected
+
+
+def test_the_source_file_of_rules_and_readers_is_what_inspect_says():
+    """The cache key stats the file defining each rule and reader, found without importing inspect."""
+    import inspect
+
+    from reportlint.cache import _source_file
+
+    from reportlint.engine import Linter
+
+    registry = Linter().registry
+    for obj in [type(rule) for rule in registry.rules.values()] + list(registry.readers.values()):
+        assert _source_file(obj) == inspect.getfile(obj)
+    assert _source_file(object()) is None

@@ -146,3 +146,46 @@ def test_builtin_rules_come_through_the_entry_point():
 
     reg = load_registry()
     assert reg.rule_plugins["S101"] == "builtin"
+
+
+def test_the_hook_names_are_the_hookspecs():
+    """The registry calls the built-in plugins' hooks by name, without pluggy: the names must be pluggy's."""
+    from reportlint import core_plugin, hookspecs, plugins
+    from reportlint import rules as builtin_rules
+
+    specs = {name for name in dir(hookspecs) if hasattr(getattr(hookspecs, name), "reportlint_spec")}
+    assert set(plugins.HOOKS) == specs
+    for module in (core_plugin, builtin_rules):
+        assert {name for name in dir(module) if name.startswith("reportlint_")} <= specs
+
+
+def test_with_only_the_builtin_plugins_pluggy_and_inspect_are_not_imported(tmp_path):
+    """A one-file check with no third-party plugin does not pay for pluggy (~20 ms of a pre-commit hook)."""
+    bad = tmp_path / "bad.txt"
+    bad.write_text(report(body="截止目前，我局共召开会议3次。"), encoding="utf-8")
+    code = ("import sys\nfrom reportlint.cli import main\n"
+            "try:\n    main(['check', '--no-cache', '--format', 'json', sys.argv[1]])\nexcept SystemExit:\n    pass\n"
+            "sys.stderr.write(' '.join(sorted(m for m in ('pluggy', 'inspect') if m in sys.modules)))\n")
+    proc = subprocess.run([sys.executable, "-c", code, str(bad)], capture_output=True, text=True, encoding="utf-8",
+                          cwd=tmp_path)
+    import json
+
+    assert [d["code"] for d in json.loads(proc.stdout)["diagnostics"]] == ["W601"]  # the built-in rules ran
+    assert proc.stderr == ""
+
+
+def test_the_builtin_plugins_give_the_same_registry_with_and_without_pluggy():
+    """Any extra plugin sends every plugin through pluggy; the built-in ones must contribute the same."""
+    import types
+
+    from reportlint.plugins import load_registry
+
+    alone = load_registry()
+    through_pluggy = load_registry(extra=[("nothing", types.SimpleNamespace())])
+    assert list(alone.rules) == list(through_pluggy.rules)
+    assert alone.rule_plugins == through_pluggy.rule_plugins
+    assert list(alone.readers) == list(through_pluggy.readers)
+    assert list(alone.formatters) == list(through_pluggy.formatters)
+    assert list(alone.profiles) == list(through_pluggy.profiles)
+    assert alone.config_schemas == through_pluggy.config_schemas
+    assert {**alone.plugin_versions, "nothing": "local"} == through_pluggy.plugin_versions
