@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
-
 from reportlint import rx
 from datetime import date
 
@@ -13,6 +11,9 @@ from reportlint.rules.structure import headings_matching
 from reportlint.rule import Rule, Severity
 
 _BL = r"[ \u3000_＿]"
+# The most days a month can have (February in a leap year): a month-day with no year is
+# valid when some year has it. A table, not calendar.monthrange: calendar imports locale.
+_MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _TEMPLATE_DATE_RE = rx.compile(
     rf"(?P<y>(?<!\d)\d{{4}})?(?P<g1>{_BL}*)年(?P<g2>{_BL}*)(?P<m>\d{{1,2}})?(?P<g3>{_BL}*)月(?P<g4>{_BL}*)(?P<d>\d{{1,2}})?(?P<g5>{_BL}*)日"
 )
@@ -94,7 +95,7 @@ class InvalidDate(Rule):
                 yield self._bad(loc.block, d.start, d.end, f"{d.year}年{d.month}月{d.day}日")
         for loc in report.facts.month_days:
             d = loc.value
-            if not (1 <= d.month <= 12) or not (1 <= d.day <= calendar.monthrange(2020, d.month)[1]):
+            if not (1 <= d.month <= 12) or not (1 <= d.day <= _MONTH_DAYS[d.month - 1]):
                 yield self._bad(loc.block, d.start, d.end, f"{d.month}月{d.day}日")
         index = report._index_all
         at = [m.start() for m in _BAD_MONTH_HINT_RE.finditer(index[0])]
