@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from reportlint.engine import FileResult
 

@@ -12,7 +12,7 @@ why lark itself is not imported for every check).
 from __future__ import annotations
 
 import os
-from typing import Iterator
+from collections.abc import Iterator
 
 from reportlint import lalr, rx
 from reportlint.facts.dates import parse_date_line

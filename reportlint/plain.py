@@ -13,8 +13,7 @@ never does).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Callable
+from collections.abc import Callable, Sequence
 
 from reportlint.engine import Diagnostic, FileResult, JsonEvidence, jsonable_evidence
 from reportlint.rule import Edit, Message, Severity

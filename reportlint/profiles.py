@@ -7,7 +7,7 @@ through the ``reportlint_profiles`` hook; configuration chooses which applies.
 
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
 from reportlint.model import AgencyKind, Era
 from reportlint.records import Record

@@ -7,7 +7,7 @@ the empty prefix) matches every code.
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 
 def _norm(prefixes: Iterable[str]) -> list[str]:

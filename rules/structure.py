@@ -6,11 +6,10 @@ import re
 from bisect import bisect_right
 from itertools import accumulate, compress
 from operator import ne
+from collections.abc import Iterable, Iterator, Mapping
 from types import MappingProxyType
 
 from reportlint import rx
-from typing import Iterable, Iterator, Mapping
-
 from reportlint.model import Era, Heading, Paragraph, Section, Table
 from reportlint.source import LogicalLine
 from reportlint.rule import Rule, Severity

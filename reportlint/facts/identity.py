@@ -9,10 +9,9 @@ is None and the rules that need it stay silent (E003 says why).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from reportlint import rx
-from typing import Iterable
-
 from reportlint.facts.dates import date_ranges
 from reportlint.model import AgencyKind, Paragraph, Period
 

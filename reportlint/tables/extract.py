@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 from itertools import accumulate
 from operator import itemgetter
-from typing import Iterable
 
 from reportlint import rx
 from reportlint.model import Cell, Era, Table

@@ -9,7 +9,7 @@ kept as written so T207 can quote it.
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Iterable
+from collections.abc import Iterable
 
 from reportlint import rx
 from reportlint.model import Cell
