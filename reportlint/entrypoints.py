@@ -18,14 +18,16 @@ library answers instead.
 from __future__ import annotations
 
 import os
-import re
 import sys
 from importlib import import_module
 
+from reportlint import rx
 from reportlint.records import Record
 
-_SECTION_RE = re.compile(r"^\s*\[([^\]]+)\]\s*$")
+_SECTION_RE = rx.compile(r"^\s*\[([^\]]+)\]\s*$")
 _PATH_FINDER = next((f for f in sys.meta_path if getattr(f, "__name__", "") == "PathFinder"), None)
+
+_SEPARATORS_RE = rx.compile(r"[-_.]+")  # a distribution name normalised as importlib.metadata does
 
 
 class EntryPoint(Record):
@@ -47,7 +49,7 @@ class EntryPoint(Record):
 
 
 def _normalise(name: str) -> str:
-    return re.sub(r"[-_.]+", "-", name).lower()
+    return _SEPARATORS_RE.sub("-", name).lower()
 
 
 def _section(text: str, group: str) -> list[tuple[str, str]]:

@@ -17,10 +17,9 @@ hook names and orders the calls.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 
-from reportlint import core_plugin
+from reportlint import core_plugin, rx
 from reportlint.entrypoints import EntryPoint, entry_points
 from reportlint.profiles import Profile
 from reportlint.rule import Rule, Severity
@@ -32,7 +31,7 @@ if TYPE_CHECKING:
 
 
 GROUP = "reportlint"
-_CODE_RE = re.compile(r"^[A-Z]{1,4}\d{3}$")
+_CODE_RE = rx.compile(r"^[A-Z]{1,4}\d{3}$")
 
 
 class PluginError(Exception):

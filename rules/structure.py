@@ -416,6 +416,7 @@ class HeadingHierarchy(Rule):
 
 # --------------------------------------------------------------------------- S106
 _STANDARD_TITLES = ("政府信息公开工作年度报告", "年度政府信息公开工作报告")
+_WHITESPACE_RE = rx.compile(r"\s+")
 
 
 class NonstandardTitle(Rule):
@@ -482,7 +483,7 @@ class NonstandardTitle(Rule):
             yield self.finding(Span(1, 1, 1, 1), "缺少标题（应为“机关名称＋年度＋政府信息公开工作年度报告”）",
                                "the report has no title (expected: agency + year + 政府信息公开工作年度报告)")
             return
-        text = re.sub(r"\s+", "", report.title.text)
+        text = _WHITESPACE_RE.sub("", report.title.text)
         missing_zh, missing_en = [], []
         if not any(t in text for t in _STANDARD_TITLES):
             missing_zh.append("“政府信息公开工作年度报告”字样")

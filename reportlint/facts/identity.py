@@ -8,7 +8,6 @@ is None and the rules that need it stay silent (E003 says why).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from reportlint import rx
@@ -26,6 +25,7 @@ _PERIOD_CUE_RE = rx.compile(
 _TOWNSHIP_RE = rx.compile(r"(乡|镇|街道)(人民政府|政府)?$|街道办事处$|街道办$")
 # A department is named by its organ ("…局", "…委员会", "…办公室"); a name that is
 # only a place ("某市某区") says nothing about the kind of body.
+_SPACES_RE = rx.compile(r"[\s\u3000]+")
 _DEPARTMENT_RE = rx.compile(r"(?:局|委|办|厅|部|会|处|室|中心|站|所|队|馆|司|署|组|公司|院|台|社|校|行)$")
 
 
@@ -39,7 +39,7 @@ def title_agency(title: str) -> str | None:
     """The agency named before the year in the title ("吴忠市利通区机关事务管理局 2017 年…")."""
     m = _TITLE_YEAR_RE.search(title)
     head = title[: m.start()] if m else ""
-    head = re.sub(r"[\s\u3000]+", "", head).strip("：:，,")
+    head = _SPACES_RE.sub("", head).strip("：:，,")
     return head or None
 
 
