@@ -22,7 +22,7 @@ traceback.
 Import cost matters (a pre-commit hook runs ``reportlint check`` once per
 commit): ``tomllib`` is imported only when a candidate file mentions
 reportlint, and ``jsonschema`` only when a configuration file was actually
-found.
+found and was not found valid before, unchanged (reportlint/validated.py).
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ from reportlint.engine import FileResult, Linter, Settings, discover
 from reportlint.model import AgencyKind, Era
 from reportlint.plugins import PluginError, Registry, load_registry
 from reportlint.rule import Severity
+from reportlint import validated
 from reportlint.timelimit import DEFAULT_RULE_TIMEOUT
 from reportlint.records import Record
 
@@ -195,11 +196,22 @@ def find_config(directory: str, cache: dict[str, str | None] | None = None) -> s
 # -- validation -------------------------------------------------------------------------------
 
 def load_schema(name: str) -> dict:
+    """A schema shipped in ``reportlint/schemas``, read as the file it is when it is one.
+
+    importlib.resources, which also reads a package inside a zip file, imports
+    pathlib, tempfile, zipfile and more: ~19 ms of every check of a configured
+    project. It is the fallback for an installation without plain files.
+    """
     import json  # only for configuration files, not for every start
 
-    from importlib import resources
+    try:
+        with open(os.path.join(os.path.dirname(__file__), "schemas", name), encoding="utf-8") as fh:
+            text = fh.read()
+    except OSError:
+        from importlib import resources
 
-    return json.loads(resources.files("reportlint").joinpath("schemas", name).read_text(encoding="utf-8"))
+        text = resources.files("reportlint").joinpath("schemas", name).read_text(encoding="utf-8")
+    return json.loads(text)
 
 
 def merge_fragment(schema: dict, fragment: Any, plugin: str) -> None:
@@ -685,7 +697,9 @@ def build(cfg: ConfigFile | None, overrides: Overrides, default_registry: Regist
         schema = load_schema(SCHEMA_RESOURCE)
         for plugin, fragment in registry.config_schemas.items():
             merge_fragment(schema, fragment, plugin)
-        problems = schema_problems(dict(cfg.table), schema, cfg.prefix)
+        valid_before = validated.digest(dict(cfg.table), schema)
+        known_valid = validated.known(valid_before)  # then jsonschema (~130 ms to import) is not needed
+        problems = [] if known_valid else schema_problems(dict(cfg.table), schema, cfg.prefix)
         try:  # codes, options and the profile too, so one run names every problem
             named = {p.split(": ", 1)[0] for p in problems}  # one problem per key: the schema's wins
             problems += [p for p in registry_problems(cfg, registry) if p.split(": ", 1)[0] not in named]
@@ -693,6 +707,8 @@ def build(cfg: ConfigFile | None, overrides: Overrides, default_registry: Regist
             pass  # a value of the wrong type, already reported by the schema
         if problems:
             raise ConfigError(cfg.path, sorted(problems))
+        if not known_valid:
+            validated.remember(valid_before)
     if overrides.profile is not None and overrides.profile not in registry.profiles:
         have = ", ".join(sorted(registry.profiles))
         raise ConfigError("--profile", _msg("--profile", f"未知的方案 \"{overrides.profile}\"（可用：{have}）",

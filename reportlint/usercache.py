@@ -1,7 +1,8 @@
 """The user's cache folder for start-up tables (``$XDG_CACHE_HOME/reportlint``, default ``~/.cache/reportlint``).
 
-One table makes a cold start faster: the compiled regular expressions
-(``reportlint/rx.py``); it holds no report text. It is read only from a file
+Two files make a cold start faster: the compiled regular expressions
+(``reportlint/rx.py``) and the digests of configurations found valid before
+(``reportlint/validated.py``); neither holds report text. It is read only from a file
 owned by this user that neither the group nor others may write, in a folder
 with the same properties, because what is in it is used without being derived
 again. Writing is atomic and never fails a run: a cache that cannot be written

@@ -24,9 +24,52 @@ def test_plain_check_does_not_import_jsonschema(tmp_path):
 def test_jsonschema_only_when_a_configuration_is_found(tmp_path):
     write(tmp_path / "r.txt", report())
     write(tmp_path / "reportlint.toml", 'lang = "zh"\n')
-    proc = subprocess_run("check", "r.txt", cwd=tmp_path, python_args=("-X", "importtime"))
+    env = {"XDG_CACHE_HOME": str(tmp_path / "cache")}  # nothing remembered from other tests
+    proc = subprocess_run("check", "r.txt", cwd=tmp_path, env_extra=env, python_args=("-X", "importtime"))
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert {"jsonschema", "tomllib"} <= _imported(proc.stderr)
+
+
+def _run_imports(tmp_path, env) -> tuple[int, bool, str]:
+    proc = subprocess_run("check", "r.txt", cwd=tmp_path, env_extra=env, python_args=("-X", "importtime"))
+    return proc.returncode, "jsonschema" in _imported(proc.stderr), proc.stderr
+
+
+def test_an_unchanged_valid_configuration_is_not_validated_again(tmp_path):
+    """Importing jsonschema is ~130 ms of every pre-commit run: a configuration that passed is remembered."""
+    write(tmp_path / "r.txt", report())
+    write(tmp_path / "reportlint.toml", 'lang = "zh"\n')
+    env = {"XDG_CACHE_HOME": str(tmp_path / "cache")}
+    assert _run_imports(tmp_path, env)[:2] == (0, True)
+    code, validated, stderr = _run_imports(tmp_path, env)
+    assert (code, validated) == (0, False)
+    assert "importlib.resources" not in _imported(stderr)  # the schema is read as a file (~19 ms of imports)
+    write(tmp_path / "reportlint.toml", 'lang = "en"\n')  # changed: validated again, then remembered too
+    assert _run_imports(tmp_path, env)[:2] == (0, True)
+    assert _run_imports(tmp_path, env)[:2] == (0, False)
+    write(tmp_path / "reportlint.toml", 'lang = "zh"\n')  # the first one is still remembered
+    assert _run_imports(tmp_path, env)[:2] == (0, False)
+
+
+def test_an_invalid_configuration_is_validated_and_reported_every_time(tmp_path):
+    write(tmp_path / "r.txt", report())
+    write(tmp_path / "reportlint.toml", 'lang = "zh"\nfial-on = "warning"\n')
+    env = {"XDG_CACHE_HOME": str(tmp_path / "cache")}
+    for _ in range(2):
+        code, validated, stderr = _run_imports(tmp_path, env)
+        assert (code, validated) == (2, True)
+        assert "fial-on" in stderr and "fail-on" in stderr  # the key and its did-you-mean
+
+
+def test_a_damaged_memory_of_valid_configurations_is_ignored(tmp_path):
+    write(tmp_path / "r.txt", report())
+    write(tmp_path / "reportlint.toml", 'lang = "zh"\n')
+    env = {"XDG_CACHE_HOME": str(tmp_path / "cache")}
+    assert _run_imports(tmp_path, env)[:2] == (0, True)
+    memo = tmp_path / "cache" / "reportlint" / "valid-configurations.txt"
+    memo.write_bytes(b"\xff\x00 not what was written\n" + memo.read_bytes()[::-1])
+    assert _run_imports(tmp_path, env)[:2] == (0, True)  # validated again, and remembered again
+    assert _run_imports(tmp_path, env)[:2] == (0, False)
 
 
 def test_a_pyproject_without_our_name_is_not_parsed(tmp_path):
