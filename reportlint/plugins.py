@@ -73,11 +73,20 @@ def _load(ep: EntryPoint) -> Any:
                           f"{type(exc).__name__}: {exc}") from exc
 
 
-def _builtin_hooks(eps: list[EntryPoint]) -> tuple[list[tuple[str, Any]], dict[str, str]] | None:
-    """The built-in plugins and their versions, when they are the only plugins; None otherwise."""
-    if len(eps) > 1 or eps and eps[0].value.strip() != BUILTIN_RULES:
+def _is_builtin(ep: EntryPoint) -> bool:
+    return ep.value.strip() == BUILTIN_RULES
+
+
+def _builtin_hooks(eps: list[EntryPoint]) -> tuple[Callable, dict[str, str]] | None:
+    """The hook lookup and versions of the built-in plugins when they are the only ones; None otherwise."""
+    if len(eps) > 1 or eps and not _is_builtin(eps[0]):
         return None
-    return [(CORE, core_plugin)] + [(ep.name, _load(ep)) for ep in eps], {ep.name: ep.dist for ep in eps}
+    plugins = [(CORE, core_plugin)] + [(ep.name, _load(ep)) for ep in eps]
+
+    def implementations(hook_name: str) -> list[tuple[str, Callable]]:
+        return [(name, getattr(module, hook_name)) for name, module in plugins if hasattr(module, hook_name)]
+
+    return implementations, {ep.name: ep.dist for ep in eps}
 
 
 def _marked(module: Any) -> Any:
@@ -105,7 +114,7 @@ def _pluggy_hooks(eps: list[EntryPoint], extra: Iterable[tuple[str, Any]]) -> tu
         if pm.get_plugin(ep.name) is not None or pm.is_blocked(ep.name):
             continue
         plugin = _load(ep)
-        pm.register(_marked(plugin) if ep.value.strip() == BUILTIN_RULES else plugin, name=ep.name)
+        pm.register(_marked(plugin) if _is_builtin(ep) else plugin, name=ep.name)
         versions[ep.name] = ep.dist
     for name, plugin in extra:
         try:
@@ -153,15 +162,7 @@ def _as_rule(obj: Any, plugin: str) -> Rule:
 def load_registry(extra: Iterable[tuple[str, Any]] = ()) -> Registry:
     extra = list(extra)
     eps = entry_points(GROUP)
-    builtin = None if extra else _builtin_hooks(eps)
-    if builtin is None:
-        implementations, versions = _pluggy_hooks(eps, extra)
-    else:
-        plugins, versions = builtin
-
-        def implementations(hook_name: str) -> list[tuple[str, Callable]]:
-            return [(name, getattr(module, hook_name)) for name, module in plugins if hasattr(module, hook_name)]
-
+    implementations, versions = (None if extra else _builtin_hooks(eps)) or _pluggy_hooks(eps, extra)
     rules: dict[str, Rule] = {}
     owners: dict[str, str] = {}
     for plugin, result in _per_plugin(implementations, "reportlint_rules"):
