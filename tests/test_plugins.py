@@ -14,6 +14,7 @@ import sys
 import pytest
 
 from helpers import report
+from importprobe import probe
 
 GOOD_RULE = '''
 from reportlint.hookspecs import hookimpl
@@ -164,15 +165,12 @@ def test_a_one_file_check_imports_neither_pluggy_nor_inspect_nor_typing(tmp_path
     (~20 ms of a pre-commit hook), inspect or typing (~15 M instructions): see docs/performance.md."""
     bad = tmp_path / "bad.txt"
     bad.write_text(report(body="截止目前，我局共召开会议3次。"), encoding="utf-8")
-    code = ("import sys\nfrom reportlint.cli import main\n"
-            "try:\n    main(['check', '--no-cache', '--format', 'json', sys.argv[1]])\nexcept SystemExit:\n    pass\n"
-            "sys.stderr.write(' '.join(sorted(m for m in ('pluggy', 'inspect', 'typing') if m in sys.modules)))\n")
-    proc = subprocess.run([sys.executable, "-c", code, str(bad)], capture_output=True, text=True, encoding="utf-8",
-                          cwd=tmp_path)
+    run = probe(["check", "--no-cache", "--format", "json", str(bad)], cwd=tmp_path)
     import json
 
-    assert [d["code"] for d in json.loads(proc.stdout)["diagnostics"]] == ["W601"]  # the built-in rules ran
-    assert proc.stderr == ""
+    assert [d["code"] for d in json.loads(run.stdout)["diagnostics"]] == ["W601"]  # the built-in rules ran
+    assert "reportlint.engine" in run.new
+    assert run.new.isdisjoint({"pluggy", "inspect", "typing"})
 
 
 def test_the_builtin_plugins_give_the_same_registry_with_and_without_pluggy():

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 
 import pytest
+
+from importprobe import probe
 
 from reportlint import records, usercache
 
@@ -63,10 +63,8 @@ def test_model_records_keep_their_dataclass_repr():
     assert sorted([Span(2, 1, 2, 2), Span(1, 5, 1, 6)]) == [Span(1, 5, 1, 6), Span(2, 1, 2, 2)]
 
 
-def test_a_check_creates_no_dataclass():
+def test_a_check_creates_no_dataclass(tmp_path):
     # The dataclasses module (with inspect, ast, dis) took ~9 ms of every start.
-    code = ("import sys\nfrom reportlint.cli import main\n"
-            "main(['check', '--no-cache', %r])\nprint('dataclasses' in sys.modules)\n"
-            % os.path.join(os.path.dirname(__file__), os.pardir, "examples"))
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False).stdout
-    assert out.splitlines()[-1] == "False"
+    run = probe(["check", "--no-cache", os.path.join(os.path.dirname(__file__), os.pardir, "examples")], cwd=tmp_path)
+    assert run.code == 1 and "reportlint.engine" in run.new
+    assert "dataclasses" not in run.new

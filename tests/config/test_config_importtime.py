@@ -2,37 +2,31 @@
 
 from __future__ import annotations
 
-import re
-
-from cfgutil import subprocess_run, write
+from cfgutil import write
 from helpers import report
-
-
-def _imported(stderr: str) -> set[str]:
-    return {m.group(1) for m in re.finditer(r"^import time:\s+\d+ \|\s+\d+ \|\s*(\S+)$", stderr, re.M)}
+from importprobe import probe
 
 
 def test_plain_check_does_not_import_jsonschema(tmp_path):
     write(tmp_path / "r.txt", report())
-    proc = subprocess_run("check", "r.txt", cwd=tmp_path, python_args=("-X", "importtime"))
-    assert proc.returncode == 0, proc.stderr[-2000:]
-    modules = _imported(proc.stderr)
-    assert "reportlint.config" in modules  # the configuration path ran …
-    assert not {m for m in modules if m.split(".")[0] in ("jsonschema", "tomllib", "tomli", "referencing")}
+    run = probe(["check", "r.txt"], cwd=tmp_path)
+    assert run.code == 0, run.stderr[-2000:]
+    assert "reportlint.config" in run.new  # the configuration path ran …
+    assert not {m for m in run.new if m.split(".")[0] in ("jsonschema", "tomllib", "tomli", "referencing")}
 
 
 def test_jsonschema_only_when_a_configuration_is_found(tmp_path):
     write(tmp_path / "r.txt", report())
     write(tmp_path / "reportlint.toml", 'lang = "zh"\n')
     env = {"XDG_CACHE_HOME": str(tmp_path / "cache")}  # nothing remembered from other tests
-    proc = subprocess_run("check", "r.txt", cwd=tmp_path, env_extra=env, python_args=("-X", "importtime"))
-    assert proc.returncode == 0, proc.stderr[-2000:]
-    assert {"jsonschema", "tomllib"} <= _imported(proc.stderr)
+    run = probe(["check", "r.txt"], cwd=tmp_path, env_extra=env)
+    assert run.code == 0, run.stderr[-2000:]
+    assert {"jsonschema", "tomllib"} <= run.new
 
 
-def _run_imports(tmp_path, env) -> tuple[int, bool, str]:
-    proc = subprocess_run("check", "r.txt", cwd=tmp_path, env_extra=env, python_args=("-X", "importtime"))
-    return proc.returncode, "jsonschema" in _imported(proc.stderr), proc.stderr
+def _run_imports(tmp_path, env) -> tuple[int, bool, str, set[str]]:
+    run = probe(["check", "r.txt"], cwd=tmp_path, env_extra=env)
+    return run.code, "jsonschema" in run.new, run.stderr, run.new
 
 
 def test_an_unchanged_valid_configuration_is_not_validated_again(tmp_path):
@@ -41,9 +35,9 @@ def test_an_unchanged_valid_configuration_is_not_validated_again(tmp_path):
     write(tmp_path / "reportlint.toml", 'lang = "zh"\n')
     env = {"XDG_CACHE_HOME": str(tmp_path / "cache")}
     assert _run_imports(tmp_path, env)[:2] == (0, True)
-    code, validated, stderr = _run_imports(tmp_path, env)
+    code, validated, _, imported = _run_imports(tmp_path, env)
     assert (code, validated) == (0, False)
-    assert "importlib.resources" not in _imported(stderr)  # the schema is read as a file (~19 ms of imports)
+    assert "importlib.resources" not in imported  # the schema is read as a file (~19 ms of imports)
     write(tmp_path / "reportlint.toml", 'lang = "en"\n')  # changed: validated again, then remembered too
     assert _run_imports(tmp_path, env)[:2] == (0, True)
     assert _run_imports(tmp_path, env)[:2] == (0, False)
@@ -56,7 +50,7 @@ def test_an_invalid_configuration_is_validated_and_reported_every_time(tmp_path)
     write(tmp_path / "reportlint.toml", 'lang = "zh"\nfial-on = "warning"\n')
     env = {"XDG_CACHE_HOME": str(tmp_path / "cache")}
     for _ in range(2):
-        code, validated, stderr = _run_imports(tmp_path, env)
+        code, validated, stderr, _ = _run_imports(tmp_path, env)
         assert (code, validated) == (2, True)
         assert "fial-on" in stderr and "fail-on" in stderr  # the key and its did-you-mean
 
@@ -75,6 +69,6 @@ def test_a_damaged_memory_of_valid_configurations_is_ignored(tmp_path):
 def test_a_pyproject_without_our_name_is_not_parsed(tmp_path):
     write(tmp_path / "r.txt", report())
     write(tmp_path / "pyproject.toml", '[project]\nname = "other"\n')
-    proc = subprocess_run("check", "r.txt", cwd=tmp_path, python_args=("-X", "importtime"))
-    assert proc.returncode == 0
-    assert "tomllib" not in _imported(proc.stderr) and "jsonschema" not in _imported(proc.stderr)
+    run = probe(["check", "r.txt"], cwd=tmp_path)
+    assert run.code == 0
+    assert "tomllib" not in run.new and "jsonschema" not in run.new

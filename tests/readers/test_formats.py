@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 import sys
 
 import pytest
+
+from importprobe import probe
 
 from reportlint.engine import Linter, discover
 from reportlint.readers.text import source_from_text
@@ -77,11 +78,7 @@ HEAVY = ("docx", "lxml", "pdfplumber", "pdfminer", "reportlint.readers.docx", "r
 
 
 def _loaded_after(argv: list[str]) -> set[str]:
-    code = ("import sys\nfrom reportlint.cli import main\n"
-            f"main({argv!r})\n"
-            f"print(' '.join(m for m in {HEAVY!r} if m in sys.modules), file=sys.stderr)")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
-    return set(done.stderr.strip().splitlines()[-1].split()) if done.stderr.strip() else set()
+    return probe(argv, cwd=os.getcwd()).new & set(HEAVY)
 
 
 def test_a_text_check_imports_no_heavy_reader():
