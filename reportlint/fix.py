@@ -178,11 +178,14 @@ def select_fixes(text: str, diagnostics: Iterable["Diagnostic"], *,
 
     Findings are taken in document order; a finding is skipped when one of its
     edits is unsound (crosses a line, lies outside the text or outside what the
-    rules saw, cannot be encoded) or conflicts with an edit already taken. The
+    rules saw, cannot be encoded, empties a line between a lone ``\\r`` and a
+    ``\\n``) or conflicts with an edit already taken. The
     skipped ones are tried again in the next round, after re-linting.
     """
     starts = line_starts(text)
     lengths = _line_lengths(text)
+    fragile = _fragile_lines(text, starts, lengths)
+    grown: dict[int, int] = {}  # fragile line -> characters gained by the edits taken so far
     chosen: list[Diagnostic] = []
     taken: list[TextEdit] = []
     for d in sorted((d for d in diagnostics if d.fix), key=lambda d: (d.fix[0].span, d.code)):
@@ -204,9 +207,37 @@ def select_fixes(text: str, diagnostics: Iterable["Diagnostic"], *,
                 continue
             if all(text[e.start:e.end] == e.replacement for e in edits):
                 continue  # changes nothing
+            growth = _growth_of_fragile_lines(edits, d.fix, fragile)
+            if any(lengths[line - 1] + grown.get(line, 0) + g == 0 for line, g in growth.items()):
+                continue  # the line would vanish and its two line endings become one
+            for line, g in growth.items():
+                grown[line] = grown.get(line, 0) + g
             chosen.append(d)
             taken.extend(edits)
     return chosen, taken
+
+
+def _fragile_lines(text: str, starts: Sequence[int], lengths: Sequence[int]) -> set[int]:
+    """Lines between a lone ``\\r`` and a ``\\n``: emptied, the two endings would read as one ``\\r\\n``.
+
+    Only a file that mixes line endings has them; there an edit that deletes a
+    whole line's text would merge two lines, which a fix never does.
+    """
+    fragile = set()
+    for i in range(1, len(starts)):
+        start = starts[i]
+        if text[start - 1] == "\r" and text[start + lengths[i]:start + lengths[i] + 1] == "\n":
+            fragile.add(i + 1)
+    return fragile
+
+
+def _growth_of_fragile_lines(edits: Sequence[TextEdit], fix: Sequence[Edit], fragile: set[int]) -> dict[int, int]:
+    """How many characters each fragile line gains (or, negative, loses) by ``edits``."""
+    growth: dict[int, int] = {}
+    for te, e in zip(edits, fix):
+        if e.span.line in fragile:
+            growth[e.span.line] = growth.get(e.span.line, 0) + len(te.replacement) - (te.end - te.start)
+    return growth
 
 
 # --------------------------------------------------------------------------- bytes

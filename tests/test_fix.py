@@ -16,7 +16,7 @@ import shutil
 import stat
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from helpers import report
@@ -236,7 +236,30 @@ def _assert_changes_inside(before: str, after: str, diagnostics) -> None:
         assert body_n == "".join(expected), f"line {i}: {body_o!r} -> {body_n!r}"
 
 
+def test_select_fixes_never_empties_a_line_between_a_lone_cr_and_a_lf():
+    """Emptied, the line would leave ``\\r\\n``: one line ending where there were two."""
+    text = "甲\r乙\n丙"
+    chosen, edits = select_fixes(text, [_diag(2, 1, 2, "")])
+    assert (chosen, edits) == ([], [])
+    two_halves = [_diag(2, 1, 2, "", "ZX901"), _diag(2, 1, 2, "", "ZX902")]  # conflict: only the first is tried
+    assert select_fixes(text, two_halves) == ([], [])
+    swap, drop = _diag(2, 1, 2, "戊"), _diag(2, 2, 3, "")  # together they leave 戊: the line stays
+    chosen, edits = select_fixes("甲\r乙丙\n丁", [drop, swap])
+    assert chosen == [swap, drop] and apply_edits("甲\r乙丙\n丁", edits) == "甲\r戊\n丁"
+    for same_endings in ("甲\n乙\n丙", "甲\r\n乙\r\n丙", "甲\r乙\r丙", "甲\n乙\r丙", "甲\r乙"):
+        assert select_fixes(same_endings, [_diag(2, 1, 2, "")])[1] != []  # no merge possible: applied
+
+
+def test_two_fixes_that_empty_a_fragile_line_together_are_not_both_taken():
+    text = "甲\r乙丙\n丁"
+    first, second = _diag(2, 1, 2, ""), _diag(2, 2, 3, "")
+    chosen, edits = select_fixes(text, [first, second])
+    assert chosen == [first]
+    assert apply_edits(text, edits) == "甲\r丙\n丁"
+
+
 @given(_text_and_edits())
+@example(("\n\ra\n", [_diag(3, 1, 2, "")]))  # found by Hypothesis: the lone CR and the LF became a CRLF
 def test_property_apply_changes_nothing_outside_the_edits(case):
     text, diags = case
     chosen, edits = select_fixes(text, diags)
