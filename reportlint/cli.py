@@ -7,7 +7,6 @@ With ``--diff``: 1 when there is something to fix, else 0.
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from collections.abc import Sequence
@@ -22,18 +21,6 @@ def _codes(values: Sequence[str] | None) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _jobs(value: str) -> int | None:
-    if value == "auto":
-        return None
-    try:
-        n = int(value)
-    except ValueError:
-        n = 0
-    if n < 1:
-        raise argparse.ArgumentTypeError(f"应为正整数或 auto / expected a positive number or auto, got {value!r}")
-    return n
-
-
 def _cache(args, linter):
     """The run's result cache, or None: off for --fix/--diff, --no-cache and REPORTLINT_NO_CACHE."""
     if args.no_cache or args.fix or args.diff or os.environ.get("REPORTLINT_NO_CACHE", "") not in ("", "0"):
@@ -43,125 +30,6 @@ def _cache(args, linter):
     folder = args.cache_dir or os.environ.get("REPORTLINT_CACHE_DIR") or os.path.join(
         linter.settings.root or os.getcwd(), DEFAULT_DIR)
     return ResultCache(folder)
-
-
-def _terminal_columns() -> int:
-    """The terminal's width as ``shutil.get_terminal_size`` gives it (COLUMNS, the terminal, else 80)."""
-    try:
-        columns = int(os.environ.get("COLUMNS", "0"))
-    except ValueError:
-        columns = 0
-    if columns <= 0:
-        try:
-            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
-        except (AttributeError, ValueError, OSError):
-            columns = 0
-    return columns or 80
-
-
-class _Formatter(argparse.HelpFormatter):
-    """argparse's help layout. argparse measures the terminal with ``shutil``, whose import
-    (with bz2, lzma and zlib) costs ~3 ms of every start, for a width only --help uses."""
-
-    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
-                 width: int | None = None) -> None:
-        super().__init__(prog, indent_increment, max_help_position, _terminal_columns() - 2 if width is None else width)
-
-
-COMMANDS = ("check", "rules", "explain", "init", "extract")
-
-
-def _command_in(argv: Sequence[str]) -> str | None:
-    """The command ``argv`` names (its first argument that is not an option), if it is one of ours."""
-    first = next((a for a in argv if not a.startswith("-")), None)
-    return first if first in COMMANDS else None
-
-
-def _parser(command: str | None = None) -> argparse.ArgumentParser:
-    """The command line; when ``command`` is known, only that command is declared
-    (building every command's parser costs a few ms of every start; the list of
-    all of them is needed only for ``--help`` and a mistyped command)."""
-    from reportlint import __version__
-
-    p = argparse.ArgumentParser(prog="reportlint", formatter_class=_Formatter,
-                                description="政府信息公开工作年度报告检查工具 / linter for government information-disclosure annual reports")
-    p.add_argument("--version", action="version", version=f"reportlint {__version__}")
-    sub = p.add_subparsers(dest="command", metavar="COMMAND")
-    helps = {"check": "检查报告 / lint reports", "rules": "列出规则 / list the rules",
-             "explain": "显示规则说明 / show a rule's documentation",
-             "init": "写入带注释的配置文件模板 / write a commented starter configuration",
-             "extract": "提取报告的结构化数据 / extract the facts and table cells of reports (docs/extract.md)"}
-    for name in COMMANDS if command is None else (command,):
-        _OPTIONS[name](sub.add_parser(name, help=helps[name], formatter_class=_Formatter))
-    return p
-
-
-def _check_options(c: argparse.ArgumentParser) -> None:
-    c.add_argument("paths", nargs="+", metavar="PATH", help="files or directories")
-    c.add_argument("--format", default="text", metavar="FORMAT",
-                   help="输出格式 / output format: text (default), concise, json, sarif, github, junit, html "
-                        "(docs/formats.md)")
-    c.add_argument("-o", "--output", metavar="FILE",
-                   help="把结果写入文件而不是标准输出 / write the output to FILE instead of stdout")
-    c.add_argument("--statistics", action="store_true",
-                   help="只列出每条规则的问题数（按数量排序）/ show counts per rule instead of the findings")
-    c.add_argument("--select", action="append", metavar="CODES", help="codes or prefixes to enable (comma-separated)")
-    c.add_argument("--ignore", action="append", metavar="CODES", help="codes or prefixes to disable (comma-separated)")
-    c.add_argument("--extend-select", action="append", metavar="CODES", help="codes or prefixes added to the configured select")
-    c.add_argument("--lang", choices=("zh", "en"), default=None, help="message language (default zh, or the configuration's)")
-    c.add_argument("--fail-on", choices=("error", "warning", "info"), default=None,
-                   help="lowest severity that makes the exit code 1 (default error, or the configuration's)")
-    c.add_argument("--profile", metavar="NAME", help="方案，如插件提供的地方方案 / profile by name (national, or one a plugin adds)")
-    c.add_argument("--baseline", metavar="FILE", help="隐藏基线中记录的问题 / hide the findings recorded in FILE")
-    c.add_argument("--write-baseline", metavar="FILE", help="把本次的问题记录为基线 / record this run's findings in FILE")
-    _config_arguments(c)
-    c.add_argument("-v", "--verbose", action="store_true", help="show tracebacks of crashed rules")
-    c.add_argument("--fix", action="store_true", help="自动修复可修复的问题（只改写 .txt/.md）/ apply safe fixes (text files only)")
-    c.add_argument("--diff", action="store_true", help="只输出修复的 diff，不写文件 / print the fixes as a unified diff, write nothing")
-    c.add_argument("--previous", metavar="FILE", help="上一年度的报告（用于 X 类规则）/ last year's report, for the X rules")
-    c.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
-                   help="并行进程数（默认：文件较多时用全部 CPU）/ worker processes (default: all cores when there are enough files)")
-    c.add_argument("--no-cache", action="store_true",
-                   help="不读也不写结果缓存 / neither read nor write the result cache (also REPORTLINT_NO_CACHE=1)")
-    c.add_argument("--cache-dir", metavar="DIR",
-                   help="结果缓存目录（默认 ./.reportlint_cache）/ result cache folder (default ./.reportlint_cache, "
-                        "or REPORTLINT_CACHE_DIR)")
-
-
-def _rules_options(r: argparse.ArgumentParser) -> None:
-    r.add_argument("--format", choices=("text", "json", "markdown"), default="text")
-    r.add_argument("--lang", choices=("zh", "en"), default="zh")
-    _config_arguments(r)
-
-
-def _explain_options(e: argparse.ArgumentParser) -> None:
-    e.add_argument("code")
-    _config_arguments(e)
-    e.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the page (default zh)")
-
-
-def _init_options(i: argparse.ArgumentParser) -> None:
-    i.add_argument("path", nargs="?", default="reportlint.toml", help="file or folder (default ./reportlint.toml)")
-    i.add_argument("--force", action="store_true", help="覆盖已有文件 / overwrite an existing file")
-
-
-def _extract_options(x: argparse.ArgumentParser) -> None:
-    x.add_argument("paths", nargs="+", metavar="PATH", help="files or directories")
-    x.add_argument("--format", choices=("json", "csv"), default="json",
-                   help="json（默认）或 csv（每份报告一行，带 BOM 的 UTF-8）/ json (default) or csv (one row per report, UTF-8 with BOM)")
-    x.add_argument("-o", "--output", metavar="FILE", help="写入文件而不是标准输出 / write to FILE instead of stdout")
-    x.add_argument("--lang", choices=("zh", "en"), default=None, help="标签和消息的语言 / language of labels and messages (default zh)")
-    _config_arguments(x)
-
-
-_OPTIONS = {"check": _check_options, "rules": _rules_options, "explain": _explain_options, "init": _init_options,
-            "extract": _extract_options}
-
-
-def _config_arguments(parser: argparse.ArgumentParser) -> None:
-    g = parser.add_mutually_exclusive_group()
-    g.add_argument("--config", metavar="PATH", help="只用这个配置文件 / use this configuration file for every file")
-    g.add_argument("--isolated", action="store_true", help="不读取任何配置文件 / ignore all configuration files")
 
 
 def _configured(args, start: str | None = None):
@@ -322,11 +190,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         collect_less()
     argv = sys.argv[1:] if argv is None else list(argv)
-    parser = _parser(_command_in(argv))
-    args = parser.parse_args(argv)
-    if args.command is None:
-        parser.print_help()
-        return EXIT_ERROR
+    from reportlint.cliargs import quick_check_args
+
+    args = quick_check_args(argv)  # a plain `check FILE …` is read without argparse (~20 M instructions)
+    if args is None:
+        from reportlint.cliparser import parser_for
+
+        parser = parser_for(argv)
+        args = parser.parse_args(argv)
+        if args.command is None:
+            parser.print_help()
+            return EXIT_ERROR
     try:
         return {"check": _check, "rules": _rules, "explain": _explain, "init": _init,
                 "extract": _extract}[args.command](args)
