@@ -31,7 +31,7 @@ import os
 import re
 import sys
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import date
+from reportlint.datetype import date
 from functools import lru_cache
 
 from reportlint.engine import FileResult, Linter, Settings, discover

@@ -14,7 +14,7 @@ import re
 from reportlint import rx
 from reportlint.records import Record
 from collections.abc import Iterator
-from datetime import date
+from reportlint.datetype import date
 from enum import Enum
 from functools import cached_property
 from itertools import accumulate

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reportlint import rx
-from datetime import date
+from reportlint.datetype import date
 
 from reportlint.facts import matches_containing
 from reportlint.model import AgencyKind

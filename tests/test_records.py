@@ -6,6 +6,7 @@ import os
 
 import pytest
 
+from helpers import report
 from importprobe import probe
 
 from reportlint import records, usercache
@@ -68,3 +69,14 @@ def test_a_check_creates_no_dataclass(tmp_path):
     run = probe(["check", "--no-cache", os.path.join(os.path.dirname(__file__), os.pardir, "examples")], cwd=tmp_path)
     assert run.code == 1 and "reportlint.engine" in run.new
     assert "dataclasses" not in run.new
+
+
+def test_the_date_type_is_the_standard_one_without_importing_datetime(tmp_path):
+    import datetime
+
+    from reportlint.datetype import date
+
+    assert date is datetime.date
+    (tmp_path / "r.txt").write_text(report(), encoding="utf-8")
+    run = probe(["check", "--no-cache", "r.txt"], cwd=tmp_path)  # no configuration: tomllib imports datetime
+    assert "reportlint.datetype" in run.new and "datetime" not in run.new

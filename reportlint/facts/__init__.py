@@ -6,10 +6,14 @@ running its own regex, so no text is parsed twice and all rules agree.
 
 from __future__ import annotations
 
-import weakref
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from functools import cached_property
+
+try:  # the C type ``weakref.ref`` is; the weakref module (WeakSet, finalize …) costs ~2.5 M instructions of a start
+    from _weakref import ref as _weak_ref
+except ImportError:  # not CPython
+    from weakref import ref as _weak_ref
 
 from reportlint.facts.dates import (
     CN_DATE_HINT_RE,
@@ -97,7 +101,7 @@ class Facts:
     """
 
     def __init__(self, report: "Report") -> None:
-        self._ref = weakref.ref(report)
+        self._ref = _weak_ref(report)
         self._shared: dict[Callable, object] = {}
 
     @property

@@ -7,7 +7,7 @@ extracted text and are allowed everywhere).
 
 from __future__ import annotations
 
-from datetime import date
+from reportlint.datetype import date
 
 from reportlint import rx
 from reportlint.patterns import CN_DIGITS, cn_number

@@ -63,7 +63,7 @@ def find_periods(paragraphs: Iterable[Paragraph]) -> tuple[Period, ...]:
     An impossible date in it ("2月30日") is read as the first of its month, so
     the period can still be judged while D401 reports the date.
     """
-    from datetime import date
+    from reportlint.datetype import date
 
     out = []
     for p in paragraphs:
