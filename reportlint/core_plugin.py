@@ -12,7 +12,7 @@ def _lazy_reader(module: str, name: str):
     never pays for the Word, web-page or PDF readers (nor python-docx, lxml, pdfplumber)."""
 
     def read(path: str, data: bytes):
-        from importlib import import_module
+        from reportlint.entrypoints import import_module
 
         return getattr(import_module(module), name)(path, data)
 
@@ -41,7 +41,7 @@ def _lazy_formatter(module: str):
     """``module.format_results``, imported on first use."""
 
     def format_results(results, options):
-        from importlib import import_module
+        from reportlint.entrypoints import import_module
 
         return import_module(module).format_results(results, options)
 

@@ -22,7 +22,6 @@ from __future__ import annotations
 import marshal
 import re
 import sys
-from array import array
 from collections.abc import Callable
 
 from reportlint import usercache
@@ -36,7 +35,9 @@ try:  # CPython internals, stable within one Python version (the cache key holds
     import _sre
     from re import _compiler, _parser
 
-    _ARRAY_TYPE = next(t for t in "HILQ" if array(t).itemsize == _sre.CODESIZE)
+    # The item type of the opcodes; read back through a memoryview (the array module is a
+    # shared library to load: ~1 M instructions of every start, for what the table holds).
+    _ARRAY_TYPE = next(t for t in "HILQ" if memoryview(bytes(8)).cast(t).itemsize == _sre.CODESIZE)
     _MAGIC = f"{sys.implementation.name}-{sys.version}-{_sre.MAGIC}-{_sre.CODESIZE}-array"
 except (ImportError, AttributeError, StopIteration):  # another implementation or version: plain re.compile
     _sre = _compiler = _parser = None  # type: ignore[assignment]
@@ -77,6 +78,8 @@ def _parts(pattern: str, flags: int) -> tuple:
     indexgroup = [None] * parsed.state.groups
     for name, i in groupindex.items():
         indexgroup[i] = name
+    from array import array  # only for a pattern not in the table yet
+
     # The opcodes as the bytes of an array: marshal reads bytes far faster than a list of ints.
     return (int(flags | parsed.state.flags), array(_ARRAY_TYPE, code).tobytes(), parsed.state.groups - 1,
             groupindex, tuple(indexgroup))
@@ -84,7 +87,7 @@ def _parts(pattern: str, flags: int) -> tuple:
 
 def _build(pattern: str, entry: tuple) -> re.Pattern:
     flags, code, groups, groupindex, indexgroup = entry
-    return _sre.compile(pattern, flags, array(_ARRAY_TYPE, code).tolist(), groups, groupindex, indexgroup)
+    return _sre.compile(pattern, flags, memoryview(code).cast(_ARRAY_TYPE).tolist(), groups, groupindex, indexgroup)
 
 
 def compile(pattern: str, flags: int = 0) -> re.Pattern:  # noqa: A001 - the name says what it replaces

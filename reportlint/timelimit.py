@@ -35,8 +35,12 @@ module and its own ``timeout=`` (see reportlint/packs.py).
 
 from __future__ import annotations
 
-import signal
 import time
+
+try:  # the C module that ``signal`` wraps: its enums (Signals, Handlers) cost ~3 M instructions of every start
+    import _signal as signal
+except ImportError:  # not CPython
+    import signal  # type: ignore[no-redef]
 
 #: Seconds a rule may spend on one file (or one pair of reports) by default;
 #: configuration key ``rule-timeout`` (Settings.rule_timeout).

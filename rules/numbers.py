@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import heapq
 
 from reportlint import rx
 
@@ -220,7 +219,9 @@ class BreakdownSum(Rule):
     severity = Severity.ERROR
 
     def check(self, report, ctx):
-        found = heapq.merge(self._after_qizhong(report), self._after_totals(report), key=_offset)
+        # Both are in document order; a stable sort of the two is their merge (heapq, imported
+        # for its merge alone, was ~1 M instructions of every start).
+        found = sorted([*self._after_qizhong(report), *self._after_totals(report)], key=_offset)
         for _, finding in found:
             yield finding
 
@@ -244,7 +245,7 @@ class BreakdownSum(Rule):
     def _after_totals(self, report):
         """(offset, finding) for each total sentence whose next sentence of parts does not add up."""
         last_block = last_end = None
-        hits = heapq.merge(*(report.scan(p, cells=False) for p in _TOTAL_HINT_RES), key=_offset_of_hit)
+        hits = sorted([hit for p in _TOTAL_HINT_RES for hit in report.scan(p, cells=False)], key=_offset_of_hit)
         for block, pos, _, m in hits:
             if not isinstance(block, Paragraph):
                 continue
