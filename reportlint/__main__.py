@@ -1,5 +1,5 @@
-"""Allow ``python -m reportlint``."""
+"""Allow ``python -m reportlint``: the same program as the ``reportlint`` command."""
 
-from reportlint.cli import main
+from reportlint.program import run
 
-raise SystemExit(main())
+run()

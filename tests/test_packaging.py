@@ -42,7 +42,7 @@ def test_wheel_layout(wheel):
     ep = next(n for n in names if n.endswith("entry_points.txt"))
     text = zipfile.ZipFile(wheel).read(ep).decode()
     assert "[reportlint]" in text and "builtin = reportlint.rules" in text
-    assert "reportlint = reportlint.cli:main" in text
+    assert "reportlint = reportlint.program:run" in text
 
 
 def test_wheel_runs_in_a_clean_venv_from_another_directory(wheel, tmp_path):
