@@ -102,6 +102,16 @@ def _time(argv: list[str], runs: int) -> list[float]:
     return out
 
 
+def _time_alternating(commands: list[list[str]], runs: int) -> list[list[float]]:
+    """``runs`` timings of each command, taken in turn (a, b, c, a, b, c …): a busy spell of the
+    machine then slows all of them alike instead of one command's whole series."""
+    out: list[list[float]] = [[] for _ in commands]
+    for _ in range(runs):
+        for times, argv in zip(out, commands):
+            times += _time(argv, 1)
+    return out
+
+
 def _supports_jobs(cmd: list[str]) -> bool:
     help_text = subprocess.run(cmd + ["check", "--help"], capture_output=True, text=True, env=_env()).stdout
     return "--jobs" in help_text
@@ -147,9 +157,8 @@ def main(argv=None) -> int:
         jobs = _supports_jobs(cmd)
         uncached = ["--no-cache"] if jobs else []
         _time(cmd + ["check", one] + uncached, 2)  # warm the OS cache, the bytecode and ~/.cache/reportlint
-        cold = statistics.median(_time(cmd + ["check", one] + uncached, args.runs))
-        py = statistics.median(_time([python, "-c", "pass"], args.runs))
-        floor = statistics.median(_time([python, floor_one, one], args.runs))
+        cold, py, floor = (statistics.median(t) for t in _time_alternating(
+            [cmd + ["check", one] + uncached, [python, "-c", "pass"], [python, floor_one, one]], args.runs))
         results["cold_start"] = {"reportlint_ms": cold * 1e3, "python_pass_ms": py * 1e3, "floor_ms": floor * 1e3,
                                  "x_floor": cold / floor, "file_kb": os.path.getsize(one) / 1024}
         if jobs:  # the pre-commit case: the file unchanged since the last run
