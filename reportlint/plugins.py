@@ -100,8 +100,16 @@ def _marked(module: Any) -> Any:
     return module
 
 
+#: True once a plugin other than reportlint's own was loaded in this process. Its code may
+#: leave work to the interpreter's exit (a log file flushed when it is freed …), so the
+#: program then takes the usual exit (reportlint/program.py).
+foreign_plugins_loaded = False
+
+
 def _pluggy_hooks(eps: list[EntryPoint], extra: Iterable[tuple[str, Any]]) -> tuple[Callable, dict[str, str]]:
     """Register every plugin with pluggy; returns the hook lookup and the plugins' versions."""
+    global foreign_plugins_loaded
+    foreign_plugins_loaded = True  # set before loading: a plugin that fails half-way has run code too
     import pluggy
 
     from reportlint import hookspecs

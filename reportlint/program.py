@@ -7,10 +7,12 @@ pre-commit hook's run — that was ~16 M instructions (~5 ms, a tenth of the
 run). So when nothing waits for the exit, the program flushes its output and
 ends the process at once with ``os._exit``.
 
-Something waits when an ``atexit`` function is registered (multiprocessing,
-logging, tempfile's clean-up, coverage and many plugins register one), when a
-tracer or profiler is on, when another thread runs, or under ``python -i``;
-then the exit is the usual one. Every file reportlint writes is closed (and
+Something may wait when an ``atexit`` function is registered (multiprocessing,
+logging, tempfile's clean-up and coverage register one), when a tracer or
+profiler is on, when another thread runs, under ``python -i``, or when any
+plugin other than reportlint's own was loaded (its code may count on the
+interpreter's exit, say to flush a log file it never closed); then the exit is
+the usual one. Every file reportlint writes is closed (and
 renamed into place) before :func:`reportlint.cli.main` returns, so nothing of
 ours is lost. ``main()`` itself, called from Python, never exits the process.
 """
@@ -53,13 +55,16 @@ def _flushed() -> bool:
 
 
 def nothing_waits_for_exit() -> bool:
-    """No atexit function, tracer, profiler, other thread or ``-i``: the interpreter's exit would only free memory."""
+    """No atexit function, tracer, profiler, other thread, ``-i`` or foreign plugin: the exit would only free memory."""
     import atexit
 
     pending = getattr(atexit, "_ncallbacks", None)  # CPython's count of registered functions
     if pending is None or pending():
         return False
     if sys.gettrace() is not None or sys.getprofile() is not None or sys.flags.inspect:
+        return False
+    plugins = sys.modules.get("reportlint.plugins")
+    if plugins is not None and plugins.foreign_plugins_loaded:
         return False
     threading = sys.modules.get("threading")
     return threading is None or threading.active_count() == 1

@@ -90,3 +90,17 @@ def test_worker_processes_get_the_usual_exit(tmp_path):
     assert done.returncode == 0, done.stderr[-2000:]
     assert [d["code"] for d in json.loads(done.stdout)["diagnostics"]] == ["W601"] * 8
     assert (tmp_path / "finalized").exists()
+
+
+def test_a_local_plugin_gets_the_usual_exit(tmp_path):
+    # Code that is not reportlint's own may count on the interpreter's exit (finalizers, __del__).
+    (tmp_path / "r.txt").write_text(report(), encoding="utf-8")
+    (tmp_path / "local_plugin.py").write_text("def reportlint_rules():\n    return []\n", encoding="utf-8")
+    (tmp_path / "reportlint.toml").write_text('plugins = ["local_plugin.py"]\n', encoding="utf-8")
+    done = _program(tmp_path, "check", "--no-cache", "r.txt")
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert (tmp_path / "finalized").exists()
+    (tmp_path / "reportlint.toml").unlink()
+    (tmp_path / "finalized").unlink()
+    assert _program(tmp_path, "check", "--no-cache", "r.txt").returncode == 0
+    assert not (tmp_path / "finalized").exists()  # the same check without the plugin: at once
