@@ -338,12 +338,15 @@ class Report(Record):
         return Facts(self)
 
 
+_MULTILINE = int(re.MULTILINE)  # a plain int: an operation on a RegexFlag runs enum's Python code, every scan
+
+
 def _per_block(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """``pattern`` with "^" and "$" anchoring at each block of the joined text, as they would in the
     block's own text: compiled again with MULTILINE when it has an anchor and lacks the flag."""
     source = pattern.pattern
-    if not pattern.flags & re.MULTILINE and ("^" in source or "$" in source):
-        return rx.compile(source, pattern.flags | re.MULTILINE)
+    if not pattern.flags & _MULTILINE and ("^" in source or "$" in source):
+        return rx.compile(source, pattern.flags | _MULTILINE)
     return pattern
 
 
