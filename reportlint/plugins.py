@@ -101,7 +101,7 @@ def _marked(module: Any) -> Any:
 
 
 #: True once a plugin other than reportlint's own was loaded in this process. Its code may
-#: leave work to the interpreter's exit (a log file flushed when it is freed …), so the
+#: leave work to the interpreter's exit (finalizers, objects it frees then …), so the
 #: program then takes the usual exit (reportlint/program.py).
 foreign_plugins_loaded = False
 
