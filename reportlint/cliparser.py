@@ -99,7 +99,6 @@ def _argparse_type(convert):
         except ValueError as exc:
             raise argparse.ArgumentTypeError(str(exc)) from None
 
-    converted.__name__ = convert.__name__
     return converted
 
 

@@ -697,9 +697,10 @@ def build(cfg: ConfigFile | None, overrides: Overrides, default_registry: Regist
         schema = load_schema(SCHEMA_RESOURCE)
         for plugin, fragment in registry.config_schemas.items():
             merge_fragment(schema, fragment, plugin)
-        valid_before = validated.digest(dict(cfg.table), schema)
+        table = dict(cfg.table)
+        valid_before = validated.digest(table, schema)
         known_valid = validated.known(valid_before)  # then jsonschema (~130 ms to import) is not needed
-        problems = [] if known_valid else schema_problems(dict(cfg.table), schema, cfg.prefix)
+        problems = [] if known_valid else schema_problems(table, schema, cfg.prefix)
         try:  # codes, options and the profile too, so one run names every problem
             named = {p.split(": ", 1)[0] for p in problems}  # one problem per key: the schema's wins
             problems += [p for p in registry_problems(cfg, registry) if p.split(": ", 1)[0] not in named]
